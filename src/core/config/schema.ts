@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+const port = z.number().int().min(0).max(65_535);
+const positiveMs = z.number().int().positive();
+
+export const WebhookEndpointSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  /** Shared secret for the HMAC-SHA256 signature; at least 16 characters. */
+  secret: z.string().min(16, 'expected a secret of at least 16 characters'),
+  timeoutMs: positiveMs.default(5_000),
+  maxAttempts: z.number().int().min(1).max(50).default(6),
+  backoff: z
+    .strictObject({
+      baseMs: positiveMs.default(500),
+      maxMs: positiveMs.default(60_000),
+    })
+    .prefault({}),
+  headers: z.record(z.string(), z.string()).default({}),
+});
+export type WebhookEndpoint = z.output<typeof WebhookEndpointSchema>;
+
+export const ConfigSchema = z.strictObject({
+  store: z
+    .strictObject({
+      driver: z.enum(['sqlite', 'postgres']).default('sqlite'),
+      sqlite: z
+        .strictObject({
+          path: z.string().min(1).default('.argus/argus.db'),
+          /** 'normal' survives a killed process; 'full' also survives power loss, at a write-speed cost. */
+          synchronous: z.enum(['normal', 'full']).default('normal'),
+        })
+        .prefault({}),
+      postgres: z
+        .strictObject({
+          url: z.string().min(1).default('postgres://127.0.0.1:5432/argus'),
+          schema: z
+            .string()
+            .regex(/^[a-z_][a-z0-9_]*$/, 'expected a lower-case SQL identifier')
+            .default('argus'),
+          poolSize: z.number().int().min(1).max(100).default(10),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  server: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: port.default(7070),
+      /** Reads need a key too unless this is false (writes always do). */
+      requireKeyForReads: z.boolean().default(true),
+      rateLimit: z
+        .strictObject({
+          max: z.number().int().positive().default(600),
+          windowMs: positiveMs.default(60_000),
+        })
+        .prefault({}),
+      bodyLimitBytes: z.number().int().positive().default(1_048_576),
+    })
+    .prefault({}),
+  respond: z
+    .strictObject({
+      /** YAML policy file; relative to the config file. */
+      policyFile: z.string().min(1).optional(),
+      /** Same detector and subject within this window fold into one alert. */
+      dedupeWindowMs: positiveMs.default(600_000),
+      webhooks: z.record(z.string().min(1), WebhookEndpointSchema).default({}),
+      coldStorage: z
+        .strictObject({
+          /** Vault address per asset symbol; Argus only records and sends instructions, it never holds keys. */
+          vaults: z.record(z.string().min(1), z.string().min(1)).default({}),
+        })
+        .prefault({}),
+      dispatcher: z
+        .strictObject({
+          pollMs: positiveMs.default(250),
+          concurrency: z.number().int().min(1).max(256).default(16),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  log: z
+    .strictObject({
+      level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    })
+    .prefault({}),
+});
+
+export type ArgusConfig = z.output<typeof ConfigSchema>;
+export type ArgusConfigInput = z.input<typeof ConfigSchema>;

@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Time-ordered ids (48-bit ms timestamp then 80 random bits, base32 like ULID),
+ * so that ids sort by creation and pages are stable.
+ */
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+export function newId(prefix: string, now = Date.now()): string {
+  let time = '';
+  let t = now;
+  for (let i = 0; i < 10; i++) {
+    time = ALPHABET[t % 32] + time;
+    t = Math.floor(t / 32);
+  }
+  const bytes = randomBytes(10);
+  let rand = '';
+  for (let i = 0; i < 16; i++) {
+    const bit = i * 5;
+    const byte = bit >> 3;
+    const value = (((bytes[byte] ?? 0) << 8) | (bytes[byte + 1] ?? 0)) >> (11 - (bit & 7));
+    rand += ALPHABET[value & 31];
+  }
+  return `${prefix}_${time}${rand}`;
+}

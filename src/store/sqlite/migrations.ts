@@ -1,0 +1,135 @@
+/** Versioned schema for the embedded store; append new versions, never edit applied ones. */
+export const SQLITE_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'alerts, actions, transfers, step-ups, sweeps, models, api keys',
+    sql: `
+CREATE TABLE alerts (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  dedupe_key TEXT NOT NULL,
+  area TEXT NOT NULL,
+  detector TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  score REAL NOT NULL,
+  title TEXT NOT NULL,
+  status TEXT NOT NULL,
+  status_by TEXT,
+  status_at INTEGER,
+  status_note TEXT,
+  count INTEGER NOT NULL,
+  occurred_at INTEGER NOT NULL,
+  first_seen_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX alerts_dedupe ON alerts (dedupe_key, first_seen_at);
+CREATE INDEX alerts_last_seen ON alerts (last_seen_at);
+CREATE INDEX alerts_status ON alerts (status, seq);
+CREATE INDEX alerts_subject ON alerts (subject_id);
+
+CREATE TABLE alert_status_history (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  alert_id TEXT NOT NULL REFERENCES alerts (id),
+  status TEXT NOT NULL,
+  by_who TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  note TEXT
+);
+CREATE INDEX alert_status_history_alert ON alert_status_history (alert_id, seq);
+
+CREATE TABLE actions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  alert_id TEXT NOT NULL REFERENCES alerts (id),
+  rule TEXT NOT NULL,
+  type TEXT NOT NULL,
+  spec TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  max_attempts INTEGER NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  next_attempt_at INTEGER NOT NULL,
+  lease_until INTEGER,
+  last_error TEXT,
+  result TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  completed_at INTEGER
+);
+CREATE INDEX actions_due ON actions (status, next_attempt_at);
+CREATE INDEX actions_alert ON actions (alert_id);
+
+CREATE TABLE action_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  action_id TEXT NOT NULL REFERENCES actions (id),
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  attempt INTEGER NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX action_events_action ON action_events (action_id, seq);
+
+CREATE TABLE transfers (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  held_by TEXT,
+  held_reason TEXT,
+  held_at INTEGER,
+  hold_alert_id TEXT,
+  released_by TEXT,
+  released_at INTEGER,
+  release_note TEXT
+);
+CREATE INDEX transfers_status ON transfers (status, seq);
+
+CREATE TABLE step_ups (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  factor TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  alert_id TEXT,
+  created_at INTEGER NOT NULL,
+  satisfied_at INTEGER
+);
+CREATE INDEX step_ups_user ON step_ups (user_id, satisfied_at);
+
+CREATE TABLE sweeps (
+  id TEXT PRIMARY KEY,
+  alert_id TEXT NOT NULL,
+  action_id TEXT NOT NULL UNIQUE,
+  asset TEXT NOT NULL,
+  amount TEXT NOT NULL,
+  from_wallet TEXT,
+  vault TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE models (
+  name TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  format TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (name, version)
+);
+
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  last_used_at INTEGER,
+  revoked_at INTEGER
+);
+`,
+  },
+];

@@ -1,0 +1,80 @@
+import type { Database } from 'better-sqlite3';
+import type { ActionRecord } from '../../core/action.js';
+import type { Alert } from '../../core/alert.js';
+import { alertBody } from '../rows.js';
+import type { AlertRepeat, PipelineRepository } from '../types.js';
+
+export function sqlitePipeline(db: Database): PipelineRepository {
+  const insertAlert = db.prepare(`INSERT INTO alerts
+    (id, dedupe_key, area, detector, subject_kind, subject_id, severity, score, title, status, status_by,
+     status_at, status_note, count, occurred_at, first_seen_at, last_seen_at, body)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const updateRepeat = db.prepare(
+    'UPDATE alerts SET count = ?, last_seen_at = ?, severity = ?, score = ? WHERE id = ?',
+  );
+  const insertAction = db.prepare(`INSERT INTO actions
+    (id, alert_id, rule, type, spec, status, attempts, max_attempts, idempotency_key, next_attempt_at,
+     created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = db.prepare(
+    'INSERT INTO action_events (action_id, at, kind, attempt, detail) VALUES (?, ?, ?, ?, ?)',
+  );
+
+  const writeActions = (actions: ActionRecord[]): void => {
+    for (const a of actions) {
+      insertAction.run(
+        a.id,
+        a.alertId,
+        a.rule,
+        a.type,
+        JSON.stringify(a.spec),
+        a.status,
+        a.attempts,
+        a.maxAttempts,
+        a.idempotencyKey,
+        a.nextAttemptAt,
+        a.createdAt,
+        a.updatedAt,
+      );
+      insertEvent.run(a.id, a.createdAt, 'queued', 0, `ordered by policy rule "${a.rule}"`);
+    }
+  };
+
+  const commitNew = db.transaction((alert: Alert, actions: ActionRecord[]) => {
+    insertAlert.run(
+      alert.id,
+      alert.dedupeKey,
+      alert.area,
+      alert.detector,
+      alert.subject.kind,
+      alert.subject.id,
+      alert.severity,
+      alert.score,
+      alert.title,
+      alert.status,
+      alert.statusBy ?? null,
+      alert.statusAt ?? null,
+      alert.statusNote ?? null,
+      alert.count,
+      alert.occurredAt,
+      alert.firstSeenAt,
+      alert.lastSeenAt,
+      alertBody(alert),
+    );
+    writeActions(actions);
+  });
+
+  const commitRepeat = db.transaction((repeat: AlertRepeat, actions: ActionRecord[]) => {
+    updateRepeat.run(repeat.count, repeat.lastSeenAt, repeat.severity, repeat.score, repeat.alertId);
+    writeActions(actions);
+  });
+
+  return {
+    async commitNew(alert, actions) {
+      commitNew(alert, actions);
+    },
+    async commitRepeat(repeat, actions) {
+      commitRepeat(repeat, actions);
+    },
+  };
+}

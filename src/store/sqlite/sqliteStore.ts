@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ArgusError } from '../../core/errors.js';
+import type { Store } from '../types.js';
+import { sqliteActions } from './actions.js';
+import { sqliteAlerts } from './alerts.js';
+import { SQLITE_MIGRATIONS } from './migrations.js';
+import { sqlitePipeline } from './pipeline.js';
+import { sqliteApiKeys, sqliteModels, sqliteStepUps, sqliteSweeps } from './small.js';
+import { sqliteTransfers } from './transfers.js';
+
+export interface SqliteStoreOptions {
+  /** File path, or ':memory:' for tests. */
+  path: string;
+  /** 'normal' (default) loses nothing when the process dies; 'full' also survives power loss. */
+  synchronous?: 'normal' | 'full';
+}
+
+function applyMigrations(db: Database.Database): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  const applied = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+  );
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  for (const m of SQLITE_MIGRATIONS) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      record.run(m.version, m.name, Date.now());
+    })();
+  }
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+/** Opens (creating if needed) the embedded store. Tables are ready once `migrate()` has run. */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(options.path);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+  } catch (cause) {
+    throw new ArgusError('STORE_FAILED', `cannot open SQLite store at ${options.path}: ${(cause as Error).message}`, {
+      input: options.path,
+      hint: 'check store.sqlite.path in the config and that its folder is writable',
+      cause,
+    });
+  }
+  applyMigrations(db);
+  return {
+    kind: 'sqlite',
+    alerts: sqliteAlerts(db),
+    pipeline: sqlitePipeline(db),
+    actions: sqliteActions(db),
+    transfers: sqliteTransfers(db),
+    stepUps: sqliteStepUps(db),
+    sweeps: sqliteSweeps(db),
+    models: sqliteModels(db),
+    apiKeys: sqliteApiKeys(db),
+    async migrate() {
+      return applyMigrations(db);
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import type { ActionEvent, ActionRecord, ActionStatus } from '../core/action.js';
+import type { Alert, AlertStatus, AlertStatusChange } from '../core/alert.js';
+import type { Area } from '../core/area.js';
+import type { Severity } from '../core/severity.js';
+import type { Transfer, TransferStatus } from '../core/transfer.js';
+
+/** A page of results and the cursor for the next one (absent on the last page). */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+export interface AlertFilter {
+  area?: Area[];
+  detector?: string[];
+  severity?: Severity[];
+  status?: AlertStatus[];
+  subjectId?: string;
+  /** Only alerts last seen at or after this time (ms). */
+  since?: number;
+  limit?: number;
+  /** Opaque cursor from a previous page; newest first. */
+  cursor?: string;
+}
+
+export interface AlertRepository {
+  get(id: string): Promise<Alert | undefined>;
+  list(filter: AlertFilter): Promise<Page<Alert>>;
+  count(filter: Omit<AlertFilter, 'limit' | 'cursor'>): Promise<number>;
+  /** The newest alert with this dedupe key first seen at or after `since`, if any. */
+  findByDedupeKey(dedupeKey: string, since: number): Promise<Alert | undefined>;
+  /** Sets the current status and appends to its history in one transaction. */
+  setStatus(change: AlertStatusChange): Promise<Alert>;
+  statusHistory(alertId: string): Promise<AlertStatusChange[]>;
+}
+
+/** What changes on an alert when a repeat is folded into it. */
+export interface AlertRepeat {
+  alertId: string;
+  count: number;
+  lastSeenAt: number;
+  severity: Severity;
+  score: number;
+}
+
+/**
+ * The pipeline's units of work: an alert and the actions it ordered are written together
+ * or not at all, so a crash never leaves an alert whose responses were forgotten.
+ */
+export interface PipelineRepository {
+  commitNew(alert: Alert, actions: ActionRecord[]): Promise<void>;
+  commitRepeat(repeat: AlertRepeat, actions: ActionRecord[]): Promise<void>;
+}
+
+export interface ActionFilter {
+  alertId?: string;
+  status?: ActionStatus[];
+  type?: string[];
+  limit?: number;
+  cursor?: string;
+}
+
+/** The outcome of one attempt to carry out an action. */
+export interface ActionAttempt {
+  status: ActionStatus;
+  attempts: number;
+  nextAttemptAt: number;
+  lastError?: string;
+  result?: Record<string, unknown>;
+  completedAt?: number;
+  event: ActionEvent;
+}
+
+export interface ActionRepository {
+  get(id: string): Promise<ActionRecord | undefined>;
+  list(filter: ActionFilter): Promise<Page<ActionRecord>>;
+  /** Pending actions due at `now`, oldest first; each is leased until `leaseUntil` so no other worker takes it. */
+  claimDue(now: number, limit: number, leaseUntil: number): Promise<ActionRecord[]>;
+  /** Records an attempt's outcome and its audit-trail event atomically. */
+  recordAttempt(actionId: string, attempt: ActionAttempt): Promise<ActionRecord>;
+  /** Puts a dead-lettered or failed action back in the queue. */
+  requeue(actionId: string, now: number, by: string): Promise<ActionRecord>;
+  events(actionId: string): Promise<ActionEvent[]>;
+}
+
+export interface TransferFilter {
+  status?: TransferStatus[];
+  limit?: number;
+  cursor?: string;
+}
+
+export interface TransferRepository {
+  /** Inserts, or returns the existing row unchanged when the id is already known (idempotent intake). */
+  upsert(transfer: Transfer): Promise<{ transfer: Transfer; created: boolean }>;
+  get(id: string): Promise<Transfer | undefined>;
+  list(filter: TransferFilter): Promise<Page<Transfer>>;
+  /** Holds a pending transfer; holding a held one keeps the first hold. Throws ConflictError otherwise. */
+  hold(id: string, hold: { by: string; reason: string; alertId?: string; at: number }): Promise<Transfer>;
+  /** Releases a held transfer. Throws ConflictError when it is not held. */
+  release(id: string, release: { by: string; note?: string; at: number }): Promise<Transfer>;
+}
+
+export interface StepUpRequirement {
+  id: string;
+  userId: string;
+  factor: 'any' | 'totp' | 'webauthn';
+  reason: string;
+  alertId?: string;
+  createdAt: number;
+  satisfiedAt?: number;
+}
+
+/** Users who must pass a second factor at their next assessment; the auth area reads and satisfies these. */
+export interface StepUpRepository {
+  require(requirement: StepUpRequirement): Promise<void>;
+  pending(userId: string): Promise<StepUpRequirement[]>;
+  satisfy(userId: string, at: number): Promise<number>;
+}
+
+export interface SweepInstruction {
+  id: string;
+  alertId: string;
+  actionId: string;
+  asset: string;
+  amount: string;
+  fromWallet?: string;
+  vault: string;
+  createdAt: number;
+}
+
+export interface SweepRepository {
+  /** Idempotent per action: recording twice for one action returns the first instruction. */
+  record(instruction: SweepInstruction): Promise<SweepInstruction>;
+  list(limit?: number): Promise<SweepInstruction[]>;
+}
+
+export interface SavedModelMeta {
+  name: string;
+  version: number;
+  kind: string;
+  format: 'json' | 'binary';
+  createdAt: number;
+  bytes: number;
+}
+
+export interface SavedModel extends SavedModelMeta {
+  data: Uint8Array;
+}
+
+export interface ModelRepository {
+  /** Saves a new version of the named model and returns its metadata. */
+  save(model: { name: string; kind: string; format: 'json' | 'binary'; data: Uint8Array; at: number }): Promise<SavedModelMeta>;
+  /** The given version, or the latest. */
+  load(name: string, version?: number): Promise<SavedModel | undefined>;
+  list(): Promise<SavedModelMeta[]>;
+}
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  /** SHA-256 of the key; the key itself is shown once and never stored. */
+  hash: string;
+  createdAt: number;
+  lastUsedAt?: number;
+  revokedAt?: number;
+}
+
+export interface ApiKeyRepository {
+  create(record: ApiKeyRecord): Promise<void>;
+  findActiveByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  list(): Promise<ApiKeyRecord[]>;
+  revoke(id: string, at: number): Promise<boolean>;
+  touch(id: string, at: number): Promise<void>;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  readonly alerts: AlertRepository;
+  readonly pipeline: PipelineRepository;
+  readonly actions: ActionRepository;
+  readonly transfers: TransferRepository;
+  readonly stepUps: StepUpRepository;
+  readonly sweeps: SweepRepository;
+  readonly models: ModelRepository;
+  readonly apiKeys: ApiKeyRepository;
+  /** Applies pending migrations; returns the schema version now in force. */
+  migrate(): Promise<number>;
+  close(): Promise<void>;
+}
