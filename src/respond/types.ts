@@ -1,5 +1,9 @@
 import type { ActionRecord, ActionSpec } from '../core/action.js';
 import type { Alert, AlertStatusChange, ParsedAlertInput } from '../core/alert.js';
+import type { ArgusConfig } from '../core/config/schema.js';
+
+/** The `respond` section of the configuration: dedupe window, webhook endpoints, vaults, dispatcher. */
+export type RespondConfig = ArgusConfig['respond'];
 
 export interface IngestResult {
   alert: Alert;

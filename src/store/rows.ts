@@ -79,7 +79,8 @@ export function actionFromRow(row: Row): ActionRecord {
     idempotencyKey: String(row.idempotency_key),
     nextAttemptAt: num(row.next_attempt_at),
     lastError: optStr(row.last_error),
-    result: row.result === null || row.result === undefined ? undefined : json<Record<string, unknown>>(row.result),
+    result:
+      row.result === null || row.result === undefined ? undefined : json<Record<string, unknown>>(row.result),
     createdAt: num(row.created_at),
     updatedAt: num(row.updated_at),
     completedAt: optNum(row.completed_at),
@@ -192,12 +193,18 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 500;
 
+/** Whole numbers in [1, MAX_PAGE]: a NaN or fractional limit would make the SQL LIMIT fail. */
 export function pageSize(limit: number | undefined): number {
-  return Math.min(Math.max(1, limit ?? DEFAULT_PAGE), MAX_PAGE);
+  const wanted = limit === undefined || Number.isNaN(limit) ? DEFAULT_PAGE : Math.trunc(limit);
+  return Math.min(Math.max(1, wanted), MAX_PAGE);
 }
 
 /** Builds a page from `limit + 1` rows ordered by seq descending: the extra row tells that more exist. */
-export function pageOf<T>(rows: Row[], limit: number, map: (row: Row) => T): { items: T[]; nextCursor?: string } {
+export function pageOf<T>(
+  rows: Row[],
+  limit: number,
+  map: (row: Row) => T,
+): { items: T[]; nextCursor?: string } {
   const items = rows.slice(0, limit).map(map);
   const last = rows[limit - 1];
   return rows.length > limit && last ? { items, nextCursor: encodeCursor(Number(last.seq)) } : { items };

@@ -7,7 +7,12 @@ export interface WhereClause {
   params: unknown[];
 }
 
-function inList(column: string, values: readonly unknown[] | undefined, parts: string[], params: unknown[]): void {
+function inList(
+  column: string,
+  values: readonly unknown[] | undefined,
+  parts: string[],
+  params: unknown[],
+): void {
   if (!values || values.length === 0) return;
   parts.push(`${column} IN (${values.map(() => '?').join(', ')})`);
   params.push(...values);

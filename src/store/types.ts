@@ -149,7 +149,13 @@ export interface SavedModel extends SavedModelMeta {
 
 export interface ModelRepository {
   /** Saves a new version of the named model and returns its metadata. */
-  save(model: { name: string; kind: string; format: 'json' | 'binary'; data: Uint8Array; at: number }): Promise<SavedModelMeta>;
+  save(model: {
+    name: string;
+    kind: string;
+    format: 'json' | 'binary';
+    data: Uint8Array;
+    at: number;
+  }): Promise<SavedModelMeta>;
   /** The given version, or the latest. */
   load(name: string, version?: number): Promise<SavedModel | undefined>;
   list(): Promise<SavedModelMeta[]>;

@@ -70,13 +70,14 @@ export function sqliteActions(db: Database): ActionRepository {
       return pageOf(rows, limit, actionFromRow);
     },
     async claimDue(now, limit, leaseUntil) {
-      return claimDue(now, limit, leaseUntil);
+      // IMMEDIATE takes the write lock before reading, so two processes never lease the same rows.
+      return limit < 1 ? [] : claimDue.immediate(now, limit, leaseUntil);
     },
     async recordAttempt(actionId, attempt) {
       return recordAttempt(actionId, attempt);
     },
     async requeue(actionId, now, by) {
-      return requeue(actionId, now, by);
+      return requeue.immediate(actionId, now, by);
     },
     async events(actionId) {
       return (events.all(actionId) as Row[]).map(actionEventFromRow);

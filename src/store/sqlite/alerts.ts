@@ -43,7 +43,9 @@ export function sqliteAlerts(db: Database): AlertRepository {
     },
     async count(filter) {
       const where = alertWhere(filter);
-      const row = db.prepare(`SELECT COUNT(*) AS n FROM alerts ${where.sql}`).get(...where.params) as { n: number };
+      const row = db.prepare(`SELECT COUNT(*) AS n FROM alerts ${where.sql}`).get(...where.params) as {
+        n: number;
+      };
       return row.n;
     },
     async findByDedupeKey(dedupeKey, since) {

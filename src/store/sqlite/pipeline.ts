@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ActionRecord } from '../../core/action.js';
 import type { Alert } from '../../core/alert.js';
+import { NotFoundError } from '../../core/errors.js';
+import { conflictOnDuplicate } from '../duplicates.js';
 import { alertBody } from '../rows.js';
 import type { AlertRepeat, PipelineRepository } from '../types.js';
 
@@ -65,16 +67,23 @@ export function sqlitePipeline(db: Database): PipelineRepository {
   });
 
   const commitRepeat = db.transaction((repeat: AlertRepeat, actions: ActionRecord[]) => {
-    updateRepeat.run(repeat.count, repeat.lastSeenAt, repeat.severity, repeat.score, repeat.alertId);
+    const result = updateRepeat.run(
+      repeat.count,
+      repeat.lastSeenAt,
+      repeat.severity,
+      repeat.score,
+      repeat.alertId,
+    );
+    if (result.changes === 0) throw new NotFoundError('alert', repeat.alertId);
     writeActions(actions);
   });
 
   return {
     async commitNew(alert, actions) {
-      commitNew(alert, actions);
+      await conflictOnDuplicate(`alert ${alert.id} or one of its actions`, () => commitNew(alert, actions));
     },
     async commitRepeat(repeat, actions) {
-      commitRepeat(repeat, actions);
+      await conflictOnDuplicate(`an action of alert ${repeat.alertId}`, () => commitRepeat(repeat, actions));
     },
   };
 }

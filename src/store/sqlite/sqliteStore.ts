@@ -18,40 +18,57 @@ export interface SqliteStoreOptions {
 }
 
 function applyMigrations(db: Database.Database): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-  const applied = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
-  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  for (const m of SQLITE_MIGRATIONS) {
-    if (applied.has(m.version)) continue;
-    db.transaction(() => {
+  const migrate = db.transaction((): number => {
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+    );
+    const applied = new Set(
+      (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+        (r) => r.version,
+      ),
+    );
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const m of SQLITE_MIGRATIONS) {
+      if (applied.has(m.version)) continue;
       db.exec(m.sql);
       record.run(m.version, m.name, Date.now());
-    })();
-  }
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-  return row.v ?? 0;
+    }
+    const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    return row.v ?? 0;
+  });
+  // IMMEDIATE holds the write lock from the first read, so two processes opening a new file at once
+  // cannot both decide that version 1 is missing.
+  return migrate.immediate();
 }
 
-/** Opens (creating if needed) the embedded store. Tables are ready once `migrate()` has run. */
-export function openSqliteStore(options: SqliteStoreOptions): Store {
-  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-  let db: Database.Database;
+function openDatabase(options: SqliteStoreOptions): Database.Database {
+  let db: Database.Database | undefined;
   try {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     db = new Database(options.path);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    applyMigrations(db);
+    return db;
   } catch (cause) {
-    throw new ArgusError('STORE_FAILED', `cannot open SQLite store at ${options.path}: ${(cause as Error).message}`, {
-      input: options.path,
-      hint: 'check store.sqlite.path in the config and that its folder is writable',
-      cause,
-    });
+    db?.close();
+    throw new ArgusError(
+      'STORE_FAILED',
+      `cannot open SQLite store at ${options.path}: ${(cause as Error).message}`,
+      {
+        input: options.path,
+        hint: 'check store.sqlite.path in the config and that its folder is writable',
+        cause,
+      },
+    );
   }
-  applyMigrations(db);
+}
+
+/** Opens (creating if needed) the embedded store and applies pending migrations. */
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  const db = openDatabase(options);
   return {
     kind: 'sqlite',
     alerts: sqliteAlerts(db),

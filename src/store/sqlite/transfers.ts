@@ -62,10 +62,10 @@ export function sqliteTransfers(db: Database): TransferRepository {
       return pageOf(rows, limit, transferFromRow);
     },
     async hold(id, h) {
-      return holdTx(id, h);
+      return holdTx.immediate(id, h);
     },
     async release(id, r) {
-      return releaseTx(id, r);
+      return releaseTx.immediate(id, r);
     },
   };
 }

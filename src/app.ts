@@ -1,0 +1,63 @@
+import type { FastifyInstance } from 'fastify';
+import type { ArgusConfig } from './core/config/schema.js';
+import type { Logger } from './respond/logger.js';
+import type { Policy } from './respond/policy/policy.js';
+import { createResponder, type Responder } from './respond/responder.js';
+import { buildServer } from './server/buildServer.js';
+import { openStore } from './store/openStore.js';
+import type { Store } from './store/types.js';
+import { VERSION } from './version.js';
+
+export interface ArgusApp {
+  store: Store;
+  responder: Responder;
+  server: FastifyInstance;
+  /** Stops taking requests, lets in-flight actions finish, closes the store. */
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  config: ArgusConfig;
+  baseDir: string;
+  policy: Policy;
+  logger: Logger;
+  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+}
+
+/** The composition root: builds the store, the respond area and the server from config and connects them. */
+export async function createArgusApp(options: CreateAppOptions): Promise<ArgusApp> {
+  const { config } = options;
+  const store = await openStore(config.store, options.baseDir);
+  try {
+    const responder = createResponder({
+      store,
+      config: config.respond,
+      policy: options.policy,
+      logger: options.logger,
+    });
+    const verbose = config.log.level === 'debug' || config.log.level === 'trace';
+    const server = await buildServer({
+      store,
+      pipeline: responder.pipeline,
+      retryAction: (id, by) => responder.retry(id, by),
+      config: config.server,
+      version: VERSION,
+      logger: verbose ? { level: config.log.level } : false,
+      ...(options.plugins ? { plugins: options.plugins } : {}),
+    });
+    responder.start();
+    return {
+      store,
+      responder,
+      server,
+      async close() {
+        await server.close();
+        await responder.stop();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

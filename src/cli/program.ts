@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import { VERSION } from '../version.js';
+import { registerActionCommands } from './commands/actions.js';
+import { registerAlertCommands } from './commands/alerts.js';
+import { registerApiKeyCommands } from './commands/apikey.js';
+import { registerConfigCommands } from './commands/configCheck.js';
+import { registerPolicyCommands } from './commands/policy.js';
+import { registerServeCommand } from './commands/serve.js';
+
+export function buildProgram(): Command {
+  const program = new Command('argus')
+    .description(
+      'Security for crypto systems: transaction monitoring, contract audit, adaptive auth, threat intel,\n' +
+        'and one alert pipeline that turns detections into responses.',
+    )
+    .version(VERSION)
+    .option('-c, --config <file>', 'config file (default: ./argus.config.yaml|yml|json or $ARGUS_CONFIG)')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error.
+
+Examples:
+  $ argus serve --demo                 start the server with the bundled demo scenario
+  $ argus alerts list --status open    triage from the terminal
+  $ argus policy test alert.json       which actions would fire for this alert, and why
+  $ argus config check                 validate the configuration`,
+    );
+  registerServeCommand(program);
+  registerAlertCommands(program);
+  registerActionCommands(program);
+  registerPolicyCommands(program);
+  registerConfigCommands(program);
+  registerApiKeyCommands(program);
+  return program;
+}

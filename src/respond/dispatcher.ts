@@ -1,0 +1,182 @@
+import type { ActionRecord } from '../core/action.js';
+import { type Clock, systemClock } from '../core/clock.js';
+import type { ActionAttempt, Store } from '../store/types.js';
+import { type ActionContext, PermanentActionError } from './actions/executor.js';
+import { type ActionExecutors, DEFAULT_EXECUTORS } from './actions/registry.js';
+import { retryPolicyFor } from './actions/retryPolicy.js';
+import { failedAttempt, succeededAttempt } from './attemptOutcome.js';
+import { EventBus } from './eventBus.js';
+import { consoleLogger, type LineWriter, type Logger, processStdout } from './logger.js';
+import type { RespondConfig } from './types.js';
+
+export interface DispatcherOptions {
+  store: Store;
+  respond: RespondConfig;
+  bus?: EventBus;
+  clock?: Clock;
+  /** Source of the backoff jitter in [0, 1); Math.random by default. */
+  random?: () => number;
+  logger?: Logger;
+  stdout?: LineWriter;
+  fetch?: typeof fetch;
+  /** Replaces executors by type, e.g. in tests. */
+  executors?: Partial<ActionExecutors>;
+  /**
+   * How long a claimed action stays reserved for this worker. An action whose worker died is
+   * attempted again once its lease has expired; by default the longest webhook timeout twice, and
+   * at least a minute.
+   */
+  leaseMs?: number;
+}
+
+const MIN_LEASE_MS = 60_000;
+
+/**
+ * The outbox worker: actions are committed with their alert, and this carries them out. It polls
+ * for due actions every pollMs and is woken at once when the pipeline queues new ones; it runs up
+ * to `concurrency` at a time and records every attempt, with its audit event, in the store. Actions
+ * still pending when a process stops or dies are picked up by the next one that starts.
+ */
+export class Dispatcher {
+  private readonly store: Store;
+  private readonly respond: RespondConfig;
+  private readonly bus: EventBus;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly logger: Logger;
+  private readonly executors: ActionExecutors;
+  private readonly context: ActionContext;
+  private readonly leaseMs: number;
+  private readonly inFlight = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  /** A claim loop is scheduled or running; there is never more than one. */
+  private pumping: Promise<void> | undefined;
+  /** Due actions may exist that have not been claimed yet. */
+  private dirty = false;
+
+  constructor(options: DispatcherOptions) {
+    this.store = options.store;
+    this.respond = options.respond;
+    this.bus = options.bus ?? new EventBus();
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.logger = options.logger ?? consoleLogger;
+    this.executors = { ...DEFAULT_EXECUTORS, ...options.executors };
+    const timeouts = Object.values(options.respond.webhooks).map((e) => e.timeoutMs);
+    this.leaseMs = options.leaseMs ?? Math.max(MIN_LEASE_MS, 2 * Math.max(0, ...timeouts));
+    this.context = {
+      store: options.store,
+      respond: options.respond,
+      clock: this.clock,
+      logger: this.logger,
+      stdout: options.stdout ?? processStdout,
+      fetch: options.fetch ?? globalThis.fetch,
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.timer = setInterval(() => this.wake(), this.respond.dispatcher.pollMs);
+    this.wake();
+  }
+
+  /** Waits for the actions being carried out; unclaimed ones stay pending in the store. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.pumping;
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+  }
+
+  /** New actions may be due: claim them on the next turn of the event loop rather than at the next poll. */
+  wake(): void {
+    this.dirty = true;
+    this.schedule();
+  }
+
+  /** Claims the actions due now and carries them out; resolves when all are recorded. For tests and one-shot runs. */
+  async runOnce(): Promise<number> {
+    const claimed = await this.claim(this.respond.dispatcher.concurrency);
+    await Promise.all(claimed.map((action) => this.attempt(action)));
+    return claimed.length;
+  }
+
+  /** Puts a dead-lettered or failed action back in the queue (attempts start again from zero). */
+  async retry(actionId: string, by: string): Promise<ActionRecord> {
+    const action = await this.store.actions.requeue(actionId, this.clock.now(), by);
+    this.bus.emit({ type: 'action-updated', action });
+    this.wake();
+    return action;
+  }
+
+  private schedule(): void {
+    if (!this.running || this.pumping !== undefined || !this.dirty) return;
+    if (this.inFlight.size >= this.respond.dispatcher.concurrency) return;
+    this.pumping = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.pump());
+  }
+
+  private async pump(): Promise<void> {
+    const { concurrency } = this.respond.dispatcher;
+    try {
+      while (this.running && this.dirty && this.inFlight.size < concurrency) {
+        this.dirty = false;
+        const free = concurrency - this.inFlight.size;
+        const claimed = await this.claim(free);
+        for (const action of claimed) this.launch(action);
+        if (claimed.length === free) this.dirty = true;
+      }
+    } finally {
+      this.pumping = undefined;
+    }
+  }
+
+  private launch(action: ActionRecord): void {
+    const running: Promise<void> = this.attempt(action).finally(() => {
+      this.inFlight.delete(running);
+      this.schedule();
+    });
+    this.inFlight.add(running);
+  }
+
+  private async claim(limit: number): Promise<ActionRecord[]> {
+    const now = this.clock.now();
+    try {
+      return await this.store.actions.claimDue(now, limit, now + this.leaseMs);
+    } catch (error) {
+      this.logger.error(`dispatcher: cannot claim due actions: ${(error as Error).message}; will try again`);
+      return [];
+    }
+  }
+
+  /** One attempt, recorded with its audit event; never throws. */
+  private async attempt(action: ActionRecord): Promise<void> {
+    let outcome: ActionAttempt;
+    try {
+      const result = await this.execute(action);
+      outcome = succeededAttempt(action, result, this.clock.now());
+    } catch (error) {
+      const retry = retryPolicyFor(action.spec, this.respond);
+      outcome = failedAttempt(action, error, this.clock.now(), retry, this.random);
+      if (outcome.status !== 'pending')
+        this.logger.warn(`action ${action.id} (${action.type}): ${outcome.event.detail}`);
+    }
+    try {
+      const updated = await this.store.actions.recordAttempt(action.id, outcome);
+      this.bus.emit({ type: 'action-updated', action: updated });
+    } catch (error) {
+      this.logger.error(
+        `action ${action.id}: cannot record attempt ${outcome.attempts}: ${(error as Error).message}; ` +
+          'it will be attempted again when its lease expires',
+      );
+    }
+  }
+
+  private async execute(action: ActionRecord) {
+    const alert = await this.store.alerts.get(action.alertId);
+    if (alert === undefined) throw new PermanentActionError(`alert ${action.alertId} was not found`);
+    return this.executors[action.type].execute(action, alert, this.context);
+  }
+}

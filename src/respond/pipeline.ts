@@ -1,0 +1,177 @@
+import type { ActionRecord } from '../core/action.js';
+import { type Alert, type AlertStatusChange, dedupeKeyOf, type ParsedAlertInput } from '../core/alert.js';
+import { type Clock, systemClock } from '../core/clock.js';
+import { NotFoundError, ValidationError } from '../core/errors.js';
+import { newId } from '../core/ids.js';
+import { severityRank } from '../core/severity.js';
+import type { Store } from '../store/types.js';
+import { actionRecordsFor } from './actionRecords.js';
+import { parseAlertInput } from './alertInput.js';
+import { DedupeIndex, foldRepeat } from './dedupe.js';
+import { EventBus } from './eventBus.js';
+import { KeyedSerializer } from './keyedSerializer.js';
+import { consoleLogger, type Logger } from './logger.js';
+import { actionsOf, evaluatePolicy, matchingRules, rulesNewlyMatching } from './policy/evaluatePolicy.js';
+import type { Policy } from './policy/policy.js';
+import type {
+  AlertPipeline,
+  BatchIngestResult,
+  IngestResult,
+  PipelineListener,
+  PolicyDryRun,
+  RejectedInput,
+  RespondConfig,
+} from './types.js';
+
+export interface PipelineOptions {
+  store: Store;
+  config: RespondConfig;
+  policy: Policy;
+  clock?: Clock;
+  bus?: EventBus;
+  logger?: Logger;
+  /** Called after actions are committed, so the dispatcher runs them now rather than at its next poll. */
+  onActionsQueued?: () => void;
+  /** Bound on the in-memory dedupe index; 100,000 alerts by default. */
+  dedupeCacheEntries?: number;
+}
+
+class Pipeline implements AlertPipeline {
+  private readonly store: Store;
+  private readonly config: RespondConfig;
+  private readonly policy: Policy;
+  private readonly clock: Clock;
+  private readonly bus: EventBus;
+  private readonly logger: Logger;
+  private readonly onActionsQueued: () => void;
+  private readonly index: DedupeIndex;
+  /** Ingests and status changes of one dedupe key run one at a time, so a key never gets two open alerts. */
+  private readonly perKey = new KeyedSerializer();
+
+  constructor(options: PipelineOptions) {
+    this.store = options.store;
+    this.config = options.config;
+    this.policy = options.policy;
+    this.clock = options.clock ?? systemClock;
+    this.bus = options.bus ?? new EventBus();
+    this.logger = options.logger ?? consoleLogger;
+    this.onActionsQueued = options.onActionsQueued ?? (() => {});
+    this.index = new DedupeIndex(
+      options.store.alerts,
+      options.config.dedupeWindowMs,
+      options.dedupeCacheEntries,
+    );
+  }
+
+  ingest(input: unknown): Promise<IngestResult> {
+    let parsed: ParsedAlertInput;
+    try {
+      parsed = parseAlertInput(input);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const key = dedupeKeyOf(parsed);
+    return this.perKey.run(key, () => this.fold(parsed, key));
+  }
+
+  async ingestBatch(inputs: readonly unknown[]): Promise<BatchIngestResult> {
+    const settled = await Promise.allSettled(inputs.map((input) => this.ingest(input)));
+    const accepted: IngestResult[] = [];
+    const rejected: RejectedInput[] = [];
+    settled.forEach((outcome, index) => {
+      if (outcome.status === 'fulfilled') accepted.push(outcome.value);
+      else rejected.push({ index, errors: this.rejectionErrors(index, outcome.reason) });
+    });
+    return { accepted, rejected };
+  }
+
+  dryRun(input: unknown): PolicyDryRun {
+    const alert = parseAlertInput(input);
+    return {
+      alert,
+      rules: evaluatePolicy(this.policy, alert),
+      actions: actionsOf(matchingRules(this.policy, alert)),
+    };
+  }
+
+  async setStatus(change: AlertStatusChange): Promise<Alert> {
+    const current = await this.store.alerts.get(change.alertId);
+    if (current === undefined) throw new NotFoundError('alert', change.alertId);
+    // Serialised with ingests of the same key, so a repeat folding in concurrently cannot bring back the old status.
+    const alert = await this.perKey.run(current.dedupeKey, () => this.store.alerts.setStatus(change));
+    this.index.statusChanged(alert);
+    this.bus.emit({ type: 'alert-updated', alert });
+    return alert;
+  }
+
+  subscribe(listener: PipelineListener): () => void {
+    return this.bus.subscribe(listener);
+  }
+
+  /** Decides new alert or repeat, orders the policy's actions and commits both in one unit of work. */
+  private async fold(input: ParsedAlertInput, dedupeKey: string): Promise<IngestResult> {
+    const now = this.clock.now();
+    const open = await this.index.openAlert(dedupeKey, now);
+    return open === undefined ? this.createAlert(input, dedupeKey, now) : this.repeatAlert(open, input, now);
+  }
+
+  private async createAlert(input: ParsedAlertInput, dedupeKey: string, now: number): Promise<IngestResult> {
+    const alert: Alert = {
+      ...input,
+      id: newId('alt', now),
+      dedupeKey,
+      occurredAt: input.occurredAt ?? now,
+      firstSeenAt: now,
+      lastSeenAt: now,
+      count: 1,
+      status: 'open',
+    };
+    const actions = actionRecordsFor(
+      alert.id,
+      actionsOf(matchingRules(this.policy, alert)),
+      this.config,
+      now,
+    );
+    await this.store.pipeline.commitNew(alert, actions);
+    this.index.remember(alert, now);
+    this.bus.emit({ type: 'alert-created', alert });
+    this.queued(actions);
+    return { alert, outcome: 'created', actions };
+  }
+
+  /**
+   * A repeat orders actions only when it raises the alert's severity, and then only those of rules
+   * that match now but did not match before: responses already ordered are not ordered again.
+   */
+  private async repeatAlert(open: Alert, input: ParsedAlertInput, now: number): Promise<IngestResult> {
+    const alert = foldRepeat(open, input, now);
+    const escalated = severityRank(alert.severity) > severityRank(open.severity);
+    const ordered = escalated ? actionsOf(rulesNewlyMatching(this.policy, open, alert)) : [];
+    const actions = actionRecordsFor(alert.id, ordered, this.config, now);
+    const { id: alertId, count, lastSeenAt, severity, score } = alert;
+    await this.store.pipeline.commitRepeat({ alertId, count, lastSeenAt, severity, score }, actions);
+    this.index.remember(alert, now);
+    this.bus.emit({ type: 'alert-updated', alert });
+    this.queued(actions);
+    return { alert, outcome: 'deduplicated', actions };
+  }
+
+  private queued(actions: readonly ActionRecord[]): void {
+    if (actions.length === 0) return;
+    for (const action of actions) this.bus.emit({ type: 'action-updated', action });
+    this.onActionsQueued();
+  }
+
+  /** Bad input lists its fields; anything else (the store failing) is logged and reported as one error. */
+  private rejectionErrors(index: number, reason: unknown): RejectedInput['errors'] {
+    if (reason instanceof ValidationError) return reason.issues;
+    const message = reason instanceof Error ? reason.message : String(reason);
+    this.logger.error(`ingestBatch: item ${index} was not stored: ${message}`);
+    return [{ path: '', message: `not stored: ${message}` }];
+  }
+}
+
+/** The one door every detector's alerts go through: validate, deduplicate, store, order responses. */
+export function createPipeline(options: PipelineOptions): AlertPipeline {
+  return new Pipeline(options);
+}

@@ -1,0 +1,85 @@
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ActionRecord } from '../core/action.js';
+import type { ArgusConfig } from '../core/config/schema.js';
+import type { AlertPipeline } from '../respond/types.js';
+import type { Store } from '../store/types.js';
+import { apiKeyGuard } from './auth.js';
+import { errorHandler } from './errorHandler.js';
+import { livePageHtml } from './livePage.js';
+import { actionRoutes } from './routes/actions.js';
+import { alertRoutes } from './routes/alerts.js';
+import { policyRoutes } from './routes/policy.js';
+import { streamRoutes } from './routes/stream.js';
+import { transferRoutes } from './routes/transfers.js';
+import { SseHub } from './sseHub.js';
+
+export interface ServerDeps {
+  store: Store;
+  pipeline: AlertPipeline;
+  retryAction(actionId: string, by: string): Promise<ActionRecord>;
+  config: ArgusConfig['server'];
+  version: string;
+  logger?: FastifyServerOptions['logger'];
+  /** Extra routes (the demo's webhook sink), registered inside the same auth and error handling. */
+  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+}
+
+const PUBLIC_PATHS = new Set(['/', '/healthz', '/openapi.json']);
+
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.config.bodyLimitBytes });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Argus API',
+        version: deps.version,
+        description: 'Alerts, responses and transfer holds. Send `Authorization: Bearer <api key>`.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(rateLimit, {
+    max: deps.config.rateLimit.max,
+    timeWindow: deps.config.rateLimit.windowMs,
+    // The live stream is one long request; counting it would only punish reconnects.
+    allowList: (request) => request.url.startsWith('/v1/alerts/stream'),
+  });
+  app.addHook(
+    'onRequest',
+    apiKeyGuard({
+      repo: deps.store.apiKeys,
+      requireKeyForReads: deps.config.requireKeyForReads,
+      publicPaths: PUBLIC_PATHS,
+    }),
+  );
+
+  const hub = new SseHub(deps.pipeline);
+  app.addHook('onClose', async () => hub.close());
+
+  app.get('/healthz', { schema: { tags: ['health'], summary: 'Liveness and store kind' } }, async () => ({
+    status: 'ok',
+    version: deps.version,
+    store: deps.store.kind,
+  }));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(livePageHtml),
+  );
+
+  await app.register(alertRoutes, { store: deps.store, pipeline: deps.pipeline });
+  await app.register(streamRoutes, { hub });
+  await app.register(policyRoutes, { pipeline: deps.pipeline });
+  await app.register(actionRoutes, { store: deps.store, retry: deps.retryAction });
+  await app.register(transferRoutes, { store: deps.store });
+  for (const plugin of deps.plugins ?? []) await plugin(app);
+  return app;
+}

@@ -1,0 +1,173 @@
+import type pg from 'pg';
+import { inTransaction } from './db.js';
+
+/**
+ * Versioned schema for the shared store; append new versions, never edit applied ones. Mirrors the SQLite
+ * schema: BIGSERIAL seq for paging, BIGINT epoch-ms times, JSONB bodies, BYTEA model data.
+ */
+export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'alerts, actions, transfers, step-ups, sweeps, models, api keys',
+    sql: `
+CREATE TABLE alerts (
+  seq BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  dedupe_key TEXT NOT NULL,
+  area TEXT NOT NULL,
+  detector TEXT NOT NULL,
+  subject_kind TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  score DOUBLE PRECISION NOT NULL,
+  title TEXT NOT NULL,
+  status TEXT NOT NULL,
+  status_by TEXT,
+  status_at BIGINT,
+  status_note TEXT,
+  count INTEGER NOT NULL,
+  occurred_at BIGINT NOT NULL,
+  first_seen_at BIGINT NOT NULL,
+  last_seen_at BIGINT NOT NULL,
+  body JSONB NOT NULL
+);
+CREATE INDEX alerts_dedupe ON alerts (dedupe_key, first_seen_at);
+CREATE INDEX alerts_last_seen ON alerts (last_seen_at);
+CREATE INDEX alerts_status ON alerts (status, seq);
+CREATE INDEX alerts_subject ON alerts (subject_id);
+
+CREATE TABLE alert_status_history (
+  seq BIGSERIAL PRIMARY KEY,
+  alert_id TEXT NOT NULL REFERENCES alerts (id),
+  status TEXT NOT NULL,
+  by_who TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  note TEXT
+);
+CREATE INDEX alert_status_history_alert ON alert_status_history (alert_id, seq);
+
+CREATE TABLE actions (
+  seq BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  alert_id TEXT NOT NULL REFERENCES alerts (id),
+  rule TEXT NOT NULL,
+  type TEXT NOT NULL,
+  spec JSONB NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  max_attempts INTEGER NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  next_attempt_at BIGINT NOT NULL,
+  lease_until BIGINT,
+  last_error TEXT,
+  result JSONB,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  completed_at BIGINT
+);
+CREATE INDEX actions_due ON actions (status, next_attempt_at);
+CREATE INDEX actions_alert ON actions (alert_id);
+
+CREATE TABLE action_events (
+  seq BIGSERIAL PRIMARY KEY,
+  action_id TEXT NOT NULL REFERENCES actions (id),
+  at BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  attempt INTEGER NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE INDEX action_events_action ON action_events (action_id, seq);
+
+CREATE TABLE transfers (
+  seq BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  status TEXT NOT NULL,
+  body JSONB NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  held_by TEXT,
+  held_reason TEXT,
+  held_at BIGINT,
+  hold_alert_id TEXT,
+  released_by TEXT,
+  released_at BIGINT,
+  release_note TEXT
+);
+CREATE INDEX transfers_status ON transfers (status, seq);
+
+CREATE TABLE step_ups (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  factor TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  alert_id TEXT,
+  created_at BIGINT NOT NULL,
+  satisfied_at BIGINT
+);
+CREATE INDEX step_ups_user ON step_ups (user_id, satisfied_at);
+
+CREATE TABLE sweeps (
+  id TEXT PRIMARY KEY,
+  alert_id TEXT NOT NULL,
+  action_id TEXT NOT NULL UNIQUE,
+  asset TEXT NOT NULL,
+  amount TEXT NOT NULL,
+  from_wallet TEXT,
+  vault TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+
+CREATE TABLE models (
+  name TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  format TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  bytes INTEGER NOT NULL,
+  data BYTEA NOT NULL,
+  PRIMARY KEY (name, version)
+);
+
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL,
+  last_used_at BIGINT,
+  revoked_at BIGINT
+);
+`,
+  },
+];
+
+/**
+ * Applies pending migrations in one transaction under an advisory lock keyed by the schema, so processes
+ * starting together take turns: the first migrates, the others find nothing left to do. CREATE SCHEMA
+ * IF NOT EXISTS is inside the lock too because it is not safe against a concurrent create.
+ */
+export async function applyPostgresMigrations(pool: pg.Pool, schema: string): Promise<number> {
+  return inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`argus.migrate.${schema}`]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`);
+    const applied = new Set(
+      (await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map(
+        (r) => r.version,
+      ),
+    );
+    for (const m of POSTGRES_MIGRATIONS) {
+      if (applied.has(m.version)) continue;
+      await client.query(m.sql);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        Date.now(),
+      ]);
+    }
+    const { rows } = await client.query<{ v: number | null }>(
+      'SELECT MAX(version) AS v FROM schema_migrations',
+    );
+    return rows[0]?.v ?? 0;
+  });
+}

@@ -1,0 +1,84 @@
+import type pg from 'pg';
+import type { ActionRecord } from '../../core/action.js';
+import { NotFoundError } from '../../core/errors.js';
+import { conflictOnDuplicate } from '../duplicates.js';
+import { alertBody } from '../rows.js';
+import type { PipelineRepository } from '../types.js';
+import { inTransaction } from './db.js';
+
+async function writeActions(client: pg.PoolClient, actions: ActionRecord[]): Promise<void> {
+  for (const a of actions) {
+    await client.query(
+      `INSERT INTO actions (id, alert_id, rule, type, spec, status, attempts, max_attempts, idempotency_key,
+         next_attempt_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        a.id,
+        a.alertId,
+        a.rule,
+        a.type,
+        JSON.stringify(a.spec),
+        a.status,
+        a.attempts,
+        a.maxAttempts,
+        a.idempotencyKey,
+        a.nextAttemptAt,
+        a.createdAt,
+        a.updatedAt,
+      ],
+    );
+    await client.query(
+      'INSERT INTO action_events (action_id, at, kind, attempt, detail) VALUES ($1, $2, $3, $4, $5)',
+      [a.id, a.createdAt, 'queued', 0, `ordered by policy rule "${a.rule}"`],
+    );
+  }
+}
+
+export function postgresPipeline(pool: pg.Pool): PipelineRepository {
+  return {
+    async commitNew(alert, actions) {
+      await conflictOnDuplicate(`alert ${alert.id} or one of its actions`, () =>
+        inTransaction(pool, async (client) => {
+          await client.query(
+            `INSERT INTO alerts (id, dedupe_key, area, detector, subject_kind, subject_id, severity, score, title,
+               status, status_by, status_at, status_note, count, occurred_at, first_seen_at, last_seen_at, body)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+            [
+              alert.id,
+              alert.dedupeKey,
+              alert.area,
+              alert.detector,
+              alert.subject.kind,
+              alert.subject.id,
+              alert.severity,
+              alert.score,
+              alert.title,
+              alert.status,
+              alert.statusBy ?? null,
+              alert.statusAt ?? null,
+              alert.statusNote ?? null,
+              alert.count,
+              alert.occurredAt,
+              alert.firstSeenAt,
+              alert.lastSeenAt,
+              alertBody(alert),
+            ],
+          );
+          await writeActions(client, actions);
+        }),
+      );
+    },
+    async commitRepeat(repeat, actions) {
+      await conflictOnDuplicate(`an action of alert ${repeat.alertId}`, () =>
+        inTransaction(pool, async (client) => {
+          const result = await client.query(
+            'UPDATE alerts SET count = $1, last_seen_at = $2, severity = $3, score = $4 WHERE id = $5',
+            [repeat.count, repeat.lastSeenAt, repeat.severity, repeat.score, repeat.alertId],
+          );
+          if (result.rowCount === 0) throw new NotFoundError('alert', repeat.alertId);
+          await writeActions(client, actions);
+        }),
+      );
+    },
+  };
+}

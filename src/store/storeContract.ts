@@ -1,0 +1,863 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ActionRecord } from '../core/action.js';
+import { type Alert, dedupeKeyOf } from '../core/alert.js';
+import { ConflictError, NotFoundError } from '../core/errors.js';
+import type { Transfer } from '../core/transfer.js';
+import type { AlertFilter, Page, Store } from './types.js';
+
+/*
+ * One behavioural contract for every Store backend. All tests of a run share one store (for PostgreSQL one
+ * schema), so each test makes its own ids, detectors and users and filters on them. The queue is global,
+ * though: actions are created far in the future (LATER) unless a claim test means them to be due, and claim
+ * tests use their own early time window and finish their actions before they end.
+ */
+
+const RUN = randomBytes(3).toString('hex');
+let counter = 0;
+const uid = (prefix: string): string => `${prefix}_${RUN}_${String(++counter).padStart(4, '0')}`;
+
+const LATER = 4_000_000_000_000;
+const T0 = 1_700_000_000_000;
+
+function makeAlert(overrides: Partial<Alert> = {}): Alert {
+  const alert: Alert = {
+    id: uid('alt'),
+    dedupeKey: '',
+    area: 'monitor',
+    detector: uid('det'),
+    subject: {
+      kind: 'account',
+      id: uid('acct'),
+      chain: 'ethereum',
+      attributes: { tier: 'vip', kyc: true, limit: 5 },
+    },
+    severity: 'medium',
+    score: 0.61,
+    title: 'Withdrawal far above the usual amount',
+    explanation: 'amount_z 4.2 against a baseline of 0.3',
+    evidence: [
+      { kind: 'feature', name: 'amount_z', value: 4.2, baseline: 0.3, contribution: 0.7 },
+      { kind: 'fact', name: 'new_device', value: true },
+    ],
+    context: { transferId: 'tr_1', asset: 'ETH', wallet: '0xabc' },
+    occurredAt: T0,
+    firstSeenAt: T0 + 100,
+    lastSeenAt: T0 + 100,
+    count: 1,
+    status: 'open',
+    ...overrides,
+  };
+  return { ...alert, dedupeKey: overrides.dedupeKey ?? dedupeKeyOf(alert) };
+}
+
+function makeAction(alert: Alert, overrides: Partial<ActionRecord> = {}): ActionRecord {
+  return {
+    id: uid('act'),
+    alertId: alert.id,
+    rule: 'large-withdrawal',
+    type: 'webhook',
+    spec: { type: 'webhook', endpoint: 'soc' },
+    status: 'pending',
+    attempts: 0,
+    maxAttempts: 5,
+    idempotencyKey: uid('idem'),
+    nextAttemptAt: LATER,
+    createdAt: alert.firstSeenAt,
+    updatedAt: alert.firstSeenAt,
+    ...overrides,
+  };
+}
+
+function makeTransfer(overrides: Partial<Transfer> = {}): Transfer {
+  return {
+    id: uid('tr'),
+    chain: 'ethereum',
+    txHash: `0x${randomBytes(32).toString('hex')}`,
+    logIndex: 3,
+    blockTime: T0,
+    from: '0x1111111111111111111111111111111111111111',
+    to: '0x2222222222222222222222222222222222222222',
+    asset: { symbol: 'USDC', contract: '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48', decimals: 6 },
+    amount: '1250.500000',
+    fee: '0.0012',
+    fromAccount: { id: 'acc_1', kind: 'customer', jurisdiction: 'DE' },
+    status: 'pending',
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  };
+}
+
+const ids = (items: readonly { id: string }[]): string[] => items.map((item) => item.id);
+
+/** Follows cursors to the end, checking that every page but the last has one. */
+async function allPages<T>(fetch: (cursor?: string) => Promise<Page<T>>): Promise<T[][]> {
+  const pages: T[][] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetch(cursor);
+    pages.push(page.items);
+    cursor = page.nextCursor;
+    expect(pages.length).toBeLessThan(100);
+  } while (cursor);
+  return pages;
+}
+
+export function describeStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`${name}: store contract`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    const commit = async (overrides: Partial<Alert> = {}, actions: Partial<ActionRecord>[] = []) => {
+      const alert = makeAlert(overrides);
+      const records = actions.map((a) => makeAction(alert, a));
+      await store.pipeline.commitNew(alert, records);
+      return { alert, actions: records };
+    };
+    const alertIds = async (filter: AlertFilter) =>
+      ids((await store.alerts.list({ ...filter, limit: 500 })).items);
+    /** Ends claim tests by completing their actions, so later claims in the shared queue never see them. */
+    const finish = async (actions: readonly ActionRecord[]) => {
+      for (const a of actions) {
+        await store.actions.recordAttempt(a.id, {
+          status: 'succeeded',
+          attempts: 1,
+          nextAttemptAt: LATER,
+          completedAt: LATER,
+          event: { actionId: a.id, at: LATER, kind: 'succeeded', attempt: 1, detail: 'done' },
+        });
+      }
+    };
+
+    it('migrate() is idempotent and reports the version in force', async () => {
+      const version = await store.migrate();
+      expect(version).toBeGreaterThan(0);
+      expect(await store.migrate()).toBe(version);
+    });
+
+    describe('alerts and the pipeline', () => {
+      it('commitNew stores an alert with its actions, each queued in the audit trail', async () => {
+        const { alert, actions } = await commit({}, [
+          {},
+          { type: 'notify', spec: { type: 'notify', channel: 'log' } },
+        ]);
+        const [first, second] = actions as [ActionRecord, ActionRecord];
+        expect(await store.alerts.get(alert.id)).toEqual(alert);
+        expect(await store.actions.get(first.id)).toEqual(first);
+        expect(ids((await store.actions.list({ alertId: alert.id })).items)).toEqual([second.id, first.id]);
+        expect(await store.actions.events(second.id)).toEqual([
+          {
+            actionId: second.id,
+            at: second.createdAt,
+            kind: 'queued',
+            attempt: 0,
+            detail: expect.any(String),
+          },
+        ]);
+        expect(await store.alerts.get(uid('missing'))).toBeUndefined();
+      });
+
+      it('round-trips an alert with its optional fields set or absent', async () => {
+        const bare = makeAlert({ subject: { kind: 'user', id: uid('user') }, evidence: [], context: {} });
+        const decided = makeAlert({
+          status: 'acknowledged',
+          statusBy: 'alice',
+          statusAt: T0 + 5,
+          statusNote: 'seen',
+        });
+        await store.pipeline.commitNew(bare, []);
+        await store.pipeline.commitNew(decided, []);
+        expect(await store.alerts.get(bare.id)).toStrictEqual(bare);
+        expect(await store.alerts.get(decided.id)).toStrictEqual(decided);
+      });
+
+      it('list and count filter by area, detector, severity, status, subject and since', async () => {
+        const [d1, d2, s1] = [uid('det'), uid('det'), uid('acct')];
+        const at = (n: number) => ({ firstSeenAt: T0 + n, lastSeenAt: T0 + n });
+        const subject = (id: string) => ({ kind: 'account' as const, id });
+        const { alert: a } = await commit({
+          detector: d1,
+          severity: 'high',
+          subject: subject(s1),
+          ...at(1000),
+        });
+        const { alert: b } = await commit({
+          area: 'auth',
+          detector: d1,
+          severity: 'low',
+          status: 'acknowledged',
+          ...at(2000),
+        });
+        const { alert: c } = await commit({
+          detector: d2,
+          severity: 'critical',
+          status: 'resolved',
+          subject: subject(s1),
+          ...at(3000),
+        });
+        const { alert: d } = await commit({ area: 'graph', detector: d2, severity: 'low', ...at(4000) });
+        const mine = { detector: [d1, d2] };
+        const cases: [AlertFilter, Alert[]][] = [
+          [mine, [d, c, b, a]],
+          [{ ...mine, area: [] }, [d, c, b, a]],
+          [{ ...mine, area: ['monitor'] }, [c, a]],
+          [{ ...mine, area: ['monitor', 'graph'] }, [d, c, a]],
+          [{ detector: [d1] }, [b, a]],
+          [{ ...mine, severity: ['low'] }, [d, b]],
+          [{ ...mine, status: ['open'] }, [d, a]],
+          [{ ...mine, status: ['acknowledged', 'resolved'] }, [c, b]],
+          [{ subjectId: s1 }, [c, a]],
+          [{ ...mine, since: T0 + 2000 }, [d, c, b]],
+          [{ ...mine, area: ['monitor'], severity: ['critical'], since: T0 + 3000 }, [c]],
+          [{ ...mine, since: T0 + 4001 }, []],
+        ];
+        for (const [filter, expected] of cases) {
+          expect(await alertIds(filter), JSON.stringify(filter)).toEqual(ids(expected));
+          expect(await store.alerts.count(filter), JSON.stringify(filter)).toBe(expected.length);
+        }
+      });
+
+      it('pages newest first with no overlap and no gap', async () => {
+        const detector = uid('det');
+        const created: Alert[] = [];
+        for (let i = 0; i < 7; i++) created.push((await commit({ detector })).alert);
+        const newestFirst = ids(created).reverse();
+        const pages = await allPages((cursor) =>
+          store.alerts.list({ detector: [detector], limit: 3, cursor }),
+        );
+        expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+        expect(pages.flatMap(ids)).toEqual(newestFirst);
+        const exact = await store.alerts.list({ detector: [detector], limit: 7 });
+        expect(exact.nextCursor).toBeUndefined();
+        expect(ids(exact.items)).toEqual(newestFirst);
+        expect(await store.alerts.count({ detector: [detector] })).toBe(7);
+      });
+
+      it('findByDedupeKey returns the newest alert first seen at or after since', async () => {
+        const subject = { kind: 'address' as const, id: uid('addr') };
+        const detector = uid('det');
+        const old = makeAlert({ subject, detector, firstSeenAt: T0 + 1000 });
+        const newest = makeAlert({ subject, detector, firstSeenAt: T0 + 2000 });
+        const middle = makeAlert({ subject, detector, firstSeenAt: T0 + 1500 });
+        for (const alert of [old, newest, middle]) await store.pipeline.commitNew(alert, []);
+        const key = old.dedupeKey;
+        expect((await store.alerts.findByDedupeKey(key, 0))?.id).toBe(newest.id);
+        expect((await store.alerts.findByDedupeKey(key, T0 + 2000))?.id).toBe(newest.id);
+        expect(await store.alerts.findByDedupeKey(key, T0 + 2001)).toBeUndefined();
+        expect(await store.alerts.findByDedupeKey(`${key}|other`, 0)).toBeUndefined();
+      });
+
+      it('commitRepeat folds a repeat into the alert and queues its actions', async () => {
+        const { alert } = await commit({ severity: 'low', score: 0.3 });
+        const repeatAction = makeAction(alert, { createdAt: T0 + 5000, updatedAt: T0 + 5000 });
+        const repeat = {
+          alertId: alert.id,
+          count: 3,
+          lastSeenAt: T0 + 5000,
+          severity: 'high' as const,
+          score: 0.9,
+        };
+        await store.pipeline.commitRepeat(repeat, [repeatAction]);
+        expect(await store.alerts.get(alert.id)).toEqual({
+          ...alert,
+          count: 3,
+          lastSeenAt: T0 + 5000,
+          severity: 'high',
+          score: 0.9,
+        });
+        expect(await alertIds({ detector: [alert.detector], since: T0 + 5000 })).toEqual([alert.id]);
+        expect(await store.actions.get(repeatAction.id)).toEqual(repeatAction);
+        expect((await store.actions.events(repeatAction.id)).map((e) => e.kind)).toEqual(['queued']);
+      });
+
+      it('commitRepeat of an unknown alert fails with NotFoundError and stores nothing', async () => {
+        const ghost = makeAlert();
+        const action = makeAction(ghost);
+        const repeat = { alertId: ghost.id, count: 2, lastSeenAt: T0, severity: 'low' as const, score: 0.2 };
+        await expect(store.pipeline.commitRepeat(repeat, [action])).rejects.toBeInstanceOf(NotFoundError);
+        expect(await store.actions.get(action.id)).toBeUndefined();
+      });
+
+      it('commitNew is all or nothing: a duplicate action id leaves no alert and no action behind', async () => {
+        const { alert: kept, actions } = await commit({}, [{}]);
+        const taken = (actions[0] as ActionRecord).id;
+        const detector = uid('det');
+
+        const clash = makeAlert({ detector });
+        const fresh = makeAction(clash);
+        const reused = makeAction(clash, { id: taken });
+        await expect(store.pipeline.commitNew(clash, [fresh, reused])).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.alerts.get(clash.id)).toBeUndefined();
+        expect(await store.actions.get(fresh.id)).toBeUndefined();
+        expect(await store.actions.events(fresh.id)).toEqual([]);
+        expect((await store.actions.get(taken))?.alertId).toBe(kept.id);
+
+        const twice = makeAlert({ detector });
+        const action = makeAction(twice);
+        await expect(store.pipeline.commitNew(twice, [action, { ...action }])).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        expect(await store.alerts.count({ detector: [detector] })).toBe(0);
+
+        await expect(store.pipeline.commitNew({ ...kept, title: 'changed' }, [])).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        expect(await store.alerts.get(kept.id)).toEqual(kept);
+      });
+
+      it('commitRepeat is all or nothing too', async () => {
+        const { alert, actions } = await commit({}, [{}]);
+        const repeat = {
+          alertId: alert.id,
+          count: 2,
+          lastSeenAt: T0 + 9000,
+          severity: 'critical' as const,
+          score: 1,
+        };
+        const fresh = makeAction(alert);
+        const reused = { ...(actions[0] as ActionRecord) };
+        await expect(store.pipeline.commitRepeat(repeat, [fresh, reused])).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        expect(await store.alerts.get(alert.id)).toEqual(alert);
+        expect(await store.actions.get(fresh.id)).toBeUndefined();
+      });
+
+      it('setStatus updates the alert and appends to its history in order', async () => {
+        const { alert } = await commit();
+        const acked = await store.alerts.setStatus({
+          alertId: alert.id,
+          status: 'acknowledged',
+          by: 'alice',
+          at: T0 + 10,
+          note: 'looking',
+        });
+        expect(acked).toEqual({
+          ...alert,
+          status: 'acknowledged',
+          statusBy: 'alice',
+          statusAt: T0 + 10,
+          statusNote: 'looking',
+        });
+        const resolved = await store.alerts.setStatus({
+          alertId: alert.id,
+          status: 'resolved',
+          by: 'bob',
+          at: T0 + 20,
+        });
+        expect(resolved).toStrictEqual({ ...alert, status: 'resolved', statusBy: 'bob', statusAt: T0 + 20 });
+        expect(await store.alerts.get(alert.id)).toStrictEqual(resolved);
+        expect(await store.alerts.statusHistory(alert.id)).toStrictEqual([
+          { alertId: alert.id, status: 'acknowledged', by: 'alice', at: T0 + 10, note: 'looking' },
+          { alertId: alert.id, status: 'resolved', by: 'bob', at: T0 + 20 },
+        ]);
+        expect(await alertIds({ detector: [alert.detector], status: ['resolved'] })).toEqual([alert.id]);
+      });
+
+      it('setStatus of an unknown alert fails with NotFoundError and records no history', async () => {
+        const alertId = uid('alt');
+        await expect(
+          store.alerts.setStatus({ alertId, status: 'resolved', by: 'x', at: T0 }),
+        ).rejects.toBeInstanceOf(NotFoundError);
+        expect(await store.alerts.statusHistory(alertId)).toEqual([]);
+      });
+    });
+
+    describe('actions', () => {
+      it('list filters by alert, status and type, newest first, in pages', async () => {
+        const { alert, actions } = await commit({}, [
+          {},
+          { type: 'notify', spec: { type: 'notify', channel: 'stdout' } },
+          { status: 'failed' },
+          {
+            type: 'hold-transfer',
+            spec: { type: 'hold-transfer', reason: 'sanctioned' },
+            status: 'dead-letter',
+          },
+          {},
+        ]);
+        const [w1, notify, failed, hold, w2] = ids(actions);
+        const list = async (filter: object) =>
+          ids((await store.actions.list({ alertId: alert.id, ...filter, limit: 500 })).items);
+        expect(await list({})).toEqual([w2, hold, failed, notify, w1]);
+        expect(await list({ status: ['failed', 'dead-letter'] })).toEqual([hold, failed]);
+        expect(await list({ type: ['webhook'] })).toEqual([w2, failed, w1]);
+        expect(await list({ type: ['webhook'], status: ['pending'] })).toEqual([w2, w1]);
+        expect(await list({ type: ['cold-storage'] })).toEqual([]);
+        const pages = await allPages((cursor) => store.actions.list({ alertId: alert.id, limit: 2, cursor }));
+        expect(pages.map(ids)).toEqual([[w2, hold], [failed, notify], [w1]]);
+        expect(await store.actions.get(hold as string)).toEqual(actions[3]);
+        expect(await store.actions.get(uid('missing'))).toBeUndefined();
+      });
+
+      it('claimDue leases due pending actions, oldest first, until the lease runs out', async () => {
+        const T = 1_000_000;
+        const { actions } = await commit({}, [
+          { nextAttemptAt: T + 30 },
+          { nextAttemptAt: T + 10 },
+          { nextAttemptAt: T + 20 },
+          { nextAttemptAt: T + 500 },
+          { nextAttemptAt: T + 5, status: 'succeeded' },
+          { nextAttemptAt: T + 5, status: 'dead-letter' },
+        ]);
+        const [a, b, c, d] = ids(actions);
+        const claim = async (now: number, limit: number, leaseUntil: number) =>
+          ids(await store.actions.claimDue(now, limit, leaseUntil));
+        expect(await claim(T + 100, 2, T + 1000)).toEqual([b, c]);
+        expect(await claim(T + 100, 10, T + 1000)).toEqual([a]);
+        expect(await claim(T + 999, 10, T + 1000)).toEqual([d]);
+        expect(await claim(T + 999, 10, T + 2000)).toEqual([]);
+        expect(await claim(T + 1000, 0, T + 2000)).toEqual([]);
+        expect(await claim(T + 1000, 10, T + 2000)).toEqual([b, c, a, d]);
+        const claimed = await store.actions.claimDue(T + 2000, 1, T + 3000);
+        expect(claimed).toEqual([actions[1]]);
+        await finish(actions.slice(0, 4));
+      });
+
+      it('claimDue gives each action to one worker when several claim at once', async () => {
+        const T = 2_000_000;
+        const { actions } = await commit(
+          {},
+          Array.from({ length: 40 }, (_, i) => ({ nextAttemptAt: T + i })),
+        );
+        const workers = Array.from({ length: 8 }, () => store.actions.claimDue(T + 100, 5, T + 1000));
+        const claims = await Promise.all(workers);
+        const claimed = claims.flatMap(ids);
+        expect(claims.map((c) => c.length)).toEqual(Array(8).fill(5));
+        expect(new Set(claimed).size).toBe(40);
+        expect([...claimed].sort()).toEqual(ids(actions).sort());
+        await finish(actions);
+      });
+
+      it('recordAttempt stores the outcome, clears the lease and extends the audit trail', async () => {
+        const T = 3_000_000;
+        const { actions } = await commit({}, [{ nextAttemptAt: T + 1 }]);
+        const action = actions[0] as ActionRecord;
+        expect(ids(await store.actions.claimDue(T + 10, 10, T + 1000))).toEqual([action.id]);
+        const failedOnce = await store.actions.recordAttempt(action.id, {
+          status: 'pending',
+          attempts: 1,
+          nextAttemptAt: T + 20,
+          lastError: 'HTTP 503',
+          event: { actionId: action.id, at: T + 10, kind: 'attempt-failed', attempt: 1, detail: 'HTTP 503' },
+        });
+        expect(failedOnce).toEqual({
+          ...action,
+          attempts: 1,
+          nextAttemptAt: T + 20,
+          lastError: 'HTTP 503',
+          updatedAt: T + 10,
+        });
+        // Still inside the first lease, but recording the attempt released it.
+        expect(ids(await store.actions.claimDue(T + 20, 10, T + 1000))).toEqual([action.id]);
+        const done = await store.actions.recordAttempt(action.id, {
+          status: 'succeeded',
+          attempts: 2,
+          nextAttemptAt: T + 20,
+          result: { status: 200, body: { ok: true, ids: [1, 2] } },
+          completedAt: T + 25,
+          event: { actionId: action.id, at: T + 25, kind: 'succeeded', attempt: 2, detail: 'HTTP 200' },
+        });
+        const expected = {
+          ...action,
+          status: 'succeeded',
+          attempts: 2,
+          nextAttemptAt: T + 20,
+          result: { status: 200, body: { ok: true, ids: [1, 2] } },
+          completedAt: T + 25,
+          updatedAt: T + 25,
+        };
+        expect(done).toStrictEqual(expected);
+        expect(await store.actions.get(action.id)).toStrictEqual(expected);
+        expect(await store.actions.claimDue(T + 10_000, 10, T + 20_000)).toEqual([]);
+        expect(await store.actions.events(action.id)).toEqual([
+          {
+            actionId: action.id,
+            at: action.createdAt,
+            kind: 'queued',
+            attempt: 0,
+            detail: expect.any(String),
+          },
+          { actionId: action.id, at: T + 10, kind: 'attempt-failed', attempt: 1, detail: 'HTTP 503' },
+          { actionId: action.id, at: T + 25, kind: 'succeeded', attempt: 2, detail: 'HTTP 200' },
+        ]);
+      });
+
+      it('recordAttempt on an unknown action fails with NotFoundError and records no event', async () => {
+        const actionId = uid('act');
+        const attempt = {
+          status: 'failed' as const,
+          attempts: 1,
+          nextAttemptAt: LATER,
+          event: { actionId, at: T0, kind: 'attempt-failed' as const, attempt: 1, detail: 'x' },
+        };
+        await expect(store.actions.recordAttempt(actionId, attempt)).rejects.toBeInstanceOf(NotFoundError);
+        expect(await store.actions.events(actionId)).toEqual([]);
+      });
+
+      it('requeue puts dead-letter and failed actions back in the queue, and nothing else', async () => {
+        const { actions } = await commit({}, [{}, {}, {}, { status: 'succeeded' }]);
+        const [dead, failed, pending, succeeded] = actions as [
+          ActionRecord,
+          ActionRecord,
+          ActionRecord,
+          ActionRecord,
+        ];
+        const giveUp = (a: ActionRecord, status: 'dead-letter' | 'failed', attempts: number) =>
+          store.actions.recordAttempt(a.id, {
+            status,
+            attempts,
+            nextAttemptAt: LATER,
+            lastError: 'connection refused',
+            completedAt: LATER + 1,
+            event: {
+              actionId: a.id,
+              at: LATER + 1,
+              kind: 'dead-lettered',
+              attempt: attempts,
+              detail: 'gave up',
+            },
+          });
+        await giveUp(dead, 'dead-letter', 5);
+        await giveUp(failed, 'failed', 2);
+
+        const requeued = await store.actions.requeue(dead.id, LATER + 10, 'ops@example.com');
+        expect(requeued).toStrictEqual({
+          ...dead,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: LATER + 10,
+          lastError: 'connection refused',
+          updatedAt: LATER + 10,
+        });
+        expect((await store.actions.events(dead.id)).map((e) => [e.kind, e.attempt])).toEqual([
+          ['queued', 0],
+          ['dead-lettered', 5],
+          ['requeued', 5],
+        ]);
+        expect((await store.actions.events(dead.id)).at(-1)?.detail).toContain('ops@example.com');
+        expect((await store.actions.requeue(failed.id, LATER + 10, 'ops')).status).toBe('pending');
+
+        for (const id of [dead.id, pending.id, succeeded.id]) {
+          await expect(store.actions.requeue(id, LATER + 20, 'ops')).rejects.toBeInstanceOf(ConflictError);
+        }
+        expect((await store.actions.get(succeeded.id))?.status).toBe('succeeded');
+        expect(await store.actions.events(pending.id)).toHaveLength(1);
+        await expect(store.actions.requeue(uid('act'), LATER, 'ops')).rejects.toBeInstanceOf(NotFoundError);
+      });
+    });
+
+    describe('transfers', () => {
+      it('upsert inserts once, then returns the stored transfer unchanged', async () => {
+        const transfer = makeTransfer();
+        expect(await store.transfers.upsert(transfer)).toEqual({ transfer, created: true });
+        const again = { ...transfer, amount: '999', status: 'completed' as const, updatedAt: T0 + 5 };
+        expect(await store.transfers.upsert(again)).toEqual({ transfer, created: false });
+        expect(await store.transfers.get(transfer.id)).toEqual(transfer);
+        const minimal = makeTransfer({
+          txHash: undefined,
+          logIndex: undefined,
+          fee: undefined,
+          fromAccount: undefined,
+        });
+        expect((await store.transfers.upsert(minimal)).transfer).toEqual(minimal);
+        expect(await store.transfers.get(uid('tr'))).toBeUndefined();
+      });
+
+      it('hold moves a pending transfer to held and keeps the first hold', async () => {
+        const { transfer } = await store.transfers.upsert(makeTransfer());
+        const hold = { by: 'policy', reason: 'large withdrawal', alertId: 'alt_x', at: T0 + 100 };
+        const held = await store.transfers.hold(transfer.id, hold);
+        expect(held).toEqual({
+          ...transfer,
+          status: 'held',
+          heldBy: 'policy',
+          heldReason: 'large withdrawal',
+          heldAt: T0 + 100,
+          holdAlertId: 'alt_x',
+          updatedAt: T0 + 100,
+        });
+        expect(await store.transfers.hold(transfer.id, { by: 'bob', reason: 'again', at: T0 + 200 })).toEqual(
+          held,
+        );
+        expect(await store.transfers.get(transfer.id)).toEqual(held);
+
+        const { transfer: other } = await store.transfers.upsert(makeTransfer());
+        const heldWithoutAlert = await store.transfers.hold(other.id, {
+          by: 'ops',
+          reason: 'manual',
+          at: T0,
+        });
+        expect(heldWithoutAlert.holdAlertId).toBeUndefined();
+        expect(heldWithoutAlert.status).toBe('held');
+      });
+
+      it('release moves a held transfer to released; other states conflict', async () => {
+        const { transfer } = await store.transfers.upsert(makeTransfer());
+        await expect(store.transfers.release(transfer.id, { by: 'ops', at: T0 })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        expect(await store.transfers.get(transfer.id)).toEqual(transfer);
+
+        const held = await store.transfers.hold(transfer.id, { by: 'policy', reason: 'r', at: T0 + 1 });
+        const released = await store.transfers.release(transfer.id, {
+          by: 'carol',
+          note: 'verified',
+          at: T0 + 2,
+        });
+        expect(released).toEqual({
+          ...held,
+          status: 'released',
+          releasedBy: 'carol',
+          releasedAt: T0 + 2,
+          releaseNote: 'verified',
+          updatedAt: T0 + 2,
+        });
+        await expect(store.transfers.release(transfer.id, { by: 'x', at: T0 + 3 })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        await expect(
+          store.transfers.hold(transfer.id, { by: 'x', reason: 'r', at: T0 + 3 }),
+        ).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.transfers.get(transfer.id)).toEqual(released);
+
+        const { transfer: completed } = await store.transfers.upsert(makeTransfer({ status: 'completed' }));
+        await expect(
+          store.transfers.hold(completed.id, { by: 'x', reason: 'r', at: T0 }),
+        ).rejects.toBeInstanceOf(ConflictError);
+        const unknown = uid('tr');
+        await expect(store.transfers.hold(unknown, { by: 'x', reason: 'r', at: T0 })).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+        await expect(store.transfers.release(unknown, { by: 'x', at: T0 })).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
+      });
+
+      it('list filters by status, newest first, in pages', async () => {
+        const rejected: Transfer[] = [];
+        for (let i = 0; i < 5; i++)
+          rejected.push((await store.transfers.upsert(makeTransfer({ status: 'rejected' }))).transfer);
+        const { transfer: held } = await store.transfers.upsert(makeTransfer());
+        await store.transfers.hold(held.id, { by: 'p', reason: 'r', at: T0 });
+        const mine = new Set([...ids(rejected), held.id]);
+        const onlyMine = (items: Transfer[]) => ids(items).filter((id) => mine.has(id));
+
+        const pages = await allPages((cursor) =>
+          store.transfers.list({ status: ['rejected'], limit: 2, cursor }),
+        );
+        expect(pages.flat().every((t) => t.status === 'rejected')).toBe(true);
+        expect(onlyMine(pages.flat())).toEqual(ids(rejected).reverse());
+        const both = await store.transfers.list({ status: ['held', 'rejected'], limit: 500 });
+        expect(onlyMine(both.items)).toEqual([held.id, ...ids(rejected).reverse()]);
+        const heldOnly = await store.transfers.list({ status: ['held'], limit: 500 });
+        expect(onlyMine(heldOnly.items)).toEqual([held.id]);
+        expect(onlyMine((await store.transfers.list({ limit: 500 })).items)).toHaveLength(6);
+      });
+    });
+
+    describe('step-ups', () => {
+      it('require, pending and satisfy', async () => {
+        const [user, other] = [uid('user'), uid('user')];
+        const later = {
+          id: uid('su'),
+          userId: user,
+          factor: 'any' as const,
+          reason: 'new device',
+          createdAt: T0 + 200,
+        };
+        const earlier = {
+          id: uid('su'),
+          userId: user,
+          factor: 'totp' as const,
+          reason: 'risky login',
+          alertId: 'alt_1',
+          createdAt: T0 + 100,
+        };
+        const theirs = {
+          id: uid('su'),
+          userId: other,
+          factor: 'webauthn' as const,
+          reason: 'r',
+          createdAt: T0,
+        };
+        for (const r of [later, earlier, theirs]) await store.stepUps.require(r);
+        await expect(store.stepUps.require({ ...later, reason: 'dup' })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+
+        expect(await store.stepUps.pending(user)).toStrictEqual([earlier, later]);
+        expect(await store.stepUps.satisfy(user, T0 + 300)).toBe(2);
+        expect(await store.stepUps.pending(user)).toEqual([]);
+        expect(await store.stepUps.satisfy(user, T0 + 400)).toBe(0);
+        expect(await store.stepUps.pending(other)).toStrictEqual([theirs]);
+
+        const next = {
+          id: uid('su'),
+          userId: user,
+          factor: 'any' as const,
+          reason: 'again',
+          createdAt: T0 + 500,
+        };
+        await store.stepUps.require(next);
+        expect(await store.stepUps.pending(user)).toStrictEqual([next]);
+        expect(await store.stepUps.pending(uid('user'))).toEqual([]);
+      });
+    });
+
+    describe('sweeps', () => {
+      it('record is idempotent per action and list is newest first', async () => {
+        const first = {
+          id: uid('sw'),
+          alertId: 'alt_1',
+          actionId: uid('act'),
+          asset: 'ETH',
+          amount: '12.5',
+          fromWallet: '0xhot',
+          vault: '0xcold',
+          createdAt: T0 + 1,
+        };
+        expect(await store.sweeps.record(first)).toStrictEqual(first);
+        expect(
+          await store.sweeps.record({ ...first, id: uid('sw'), amount: '99', createdAt: T0 + 2 }),
+        ).toStrictEqual(first);
+        const { fromWallet: _, ...withoutWallet } = first;
+        const second = { ...withoutWallet, id: uid('sw'), actionId: uid('act'), createdAt: T0 + 3 };
+        expect(await store.sweeps.record(second)).toStrictEqual(second);
+        await expect(store.sweeps.record({ ...second, actionId: uid('act') })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+
+        expect(await store.sweeps.list()).toStrictEqual([second, first]);
+        expect(await store.sweeps.list(1)).toStrictEqual([second]);
+      });
+    });
+
+    describe('models', () => {
+      it('save numbers versions per name; load returns the latest or a given version', async () => {
+        const [name, other] = [uid('model'), uid('model')];
+        const json = (v: number) => new TextEncoder().encode(JSON.stringify({ trees: v, threshold: 0.61 }));
+        const saved = [];
+        for (let v = 1; v <= 3; v++) {
+          saved.push(
+            await store.models.save({
+              name,
+              kind: 'isolation-forest',
+              format: 'json',
+              data: json(v),
+              at: T0 + v,
+            }),
+          );
+        }
+        expect(saved.map((m) => m.version)).toEqual([1, 2, 3]);
+        expect(saved[2]).toEqual({
+          name,
+          version: 3,
+          kind: 'isolation-forest',
+          format: 'json',
+          createdAt: T0 + 3,
+          bytes: json(3).byteLength,
+        });
+        expect(
+          (await store.models.save({ name: other, kind: 'kmeans', format: 'json', data: json(0), at: T0 }))
+            .version,
+        ).toBe(1);
+
+        const latest = await store.models.load(name);
+        expect(latest).toMatchObject(saved[2] as object);
+        expect(JSON.parse(new TextDecoder().decode(latest?.data))).toEqual({ trees: 3, threshold: 0.61 });
+        const second = await store.models.load(name, 2);
+        expect(second).toMatchObject(saved[1] as object);
+        expect(JSON.parse(new TextDecoder().decode(second?.data))).toEqual({ trees: 2, threshold: 0.61 });
+        expect(await store.models.load(name, 9)).toBeUndefined();
+        expect(await store.models.load(uid('model'))).toBeUndefined();
+
+        const mine = (await store.models.list()).filter((m) => m.name === name || m.name === other);
+        expect(mine.map((m) => [m.name, m.version])).toEqual([
+          [name, 3],
+          [name, 2],
+          [name, 1],
+          [other, 1],
+        ]);
+        expect(mine[0]).toStrictEqual(saved[2]);
+      });
+
+      it('round-trips binary data byte for byte, including from a view into a larger buffer', async () => {
+        const name = uid('model');
+        const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+        const backing = new Uint8Array(300).fill(0xee);
+        backing.set(all, 20);
+        const view = backing.subarray(20, 276);
+        const meta = await store.models.save({
+          name,
+          kind: 'autoencoder',
+          format: 'binary',
+          data: view,
+          at: T0,
+        });
+        expect(meta.bytes).toBe(256);
+        const loaded = await store.models.load(name);
+        expect(loaded?.format).toBe('binary');
+        expect(loaded?.data).toBeInstanceOf(Uint8Array);
+        expect(Array.from(loaded?.data ?? [])).toEqual(Array.from(all));
+        const empty = await store.models.save({
+          name,
+          kind: 'autoencoder',
+          format: 'binary',
+          data: new Uint8Array(),
+          at: T0,
+        });
+        expect((await store.models.load(name, empty.version))?.data.byteLength).toBe(0);
+      });
+
+      it('concurrent saves of one name get distinct versions', async () => {
+        const name = uid('model');
+        const data = new Uint8Array([1, 2, 3]);
+        const saved = await Promise.all(
+          [1, 2, 3, 4, 5].map((i) =>
+            store.models.save({ name, kind: 'svm', format: 'binary', data, at: T0 + i }),
+          ),
+        );
+        expect(saved.map((m) => m.version).sort()).toEqual([1, 2, 3, 4, 5]);
+      });
+    });
+
+    describe('api keys', () => {
+      it('create, findActiveByHash, touch, list and revoke', async () => {
+        const key = { id: uid('key'), name: 'ci', hash: randomBytes(32).toString('hex'), createdAt: T0 };
+        const other = {
+          id: uid('key'),
+          name: 'ops',
+          hash: randomBytes(32).toString('hex'),
+          createdAt: T0 + 1,
+        };
+        await store.apiKeys.create(key);
+        await store.apiKeys.create(other);
+        await expect(store.apiKeys.create({ ...key, id: uid('key') })).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.apiKeys.create({ ...key, hash: 'different' })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+
+        expect(await store.apiKeys.findActiveByHash(key.hash)).toStrictEqual(key);
+        expect(await store.apiKeys.findActiveByHash('unknown')).toBeUndefined();
+        await store.apiKeys.touch(key.id, T0 + 50);
+        expect(await store.apiKeys.findActiveByHash(key.hash)).toStrictEqual({ ...key, lastUsedAt: T0 + 50 });
+
+        expect(await store.apiKeys.revoke(key.id, T0 + 60)).toBe(true);
+        expect(await store.apiKeys.revoke(key.id, T0 + 70)).toBe(false);
+        expect(await store.apiKeys.revoke(uid('key'), T0)).toBe(false);
+        expect(await store.apiKeys.findActiveByHash(key.hash)).toBeUndefined();
+        expect(await store.apiKeys.findActiveByHash(other.hash)).toStrictEqual(other);
+
+        const mine = (await store.apiKeys.list()).filter((k) => k.id === key.id || k.id === other.id);
+        expect(mine).toStrictEqual([{ ...key, lastUsedAt: T0 + 50, revokedAt: T0 + 60 }, other]);
+      });
+    });
+  });
+}
