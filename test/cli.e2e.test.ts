@@ -75,12 +75,17 @@ describe('argus CLI', () => {
     expect(r.stdout).toMatch(/MATCH\s+hold risky withdrawals/);
     expect(r.stdout).toContain('"type":"hold-transfer"');
 
-    const json = JSON.parse(argus(dir, ['policy', 'test', 'alert.json', '--policy', 'policy.yaml', '--json']).stdout);
+    const json = JSON.parse(
+      argus(dir, ['policy', 'test', 'alert.json', '--policy', 'policy.yaml', '--json']).stdout,
+    );
     expect(json.actions).toHaveLength(2);
   });
 
   it('policy test rejects a malformed alert with the field path, exit 2', () => {
-    const dir = workdir({ 'policy.yaml': POLICY, 'alert.json': JSON.stringify(sampleAlert({ score: 'high' })) });
+    const dir = workdir({
+      'policy.yaml': POLICY,
+      'alert.json': JSON.stringify(sampleAlert({ score: 'high' })),
+    });
     const r = argus(dir, ['policy', 'test', 'alert.json', '--policy', 'policy.yaml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/score/);

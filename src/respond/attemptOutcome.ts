@@ -1,7 +1,6 @@
 import type { ActionRecord } from '../core/action.js';
 import type { ActionAttempt } from '../store/types.js';
-import type { ActionResult } from './actions/executor.js';
-import { PermanentActionError } from './actions/executor.js';
+import { type ActionResult, PermanentActionError } from './actions/executor.js';
 import { backoffDelay, type RetryPolicy } from './actions/retryPolicy.js';
 
 const MAX_DETAIL = 500;
@@ -69,5 +68,20 @@ export function failedAttempt(
     nextAttemptAt: now + delay,
     lastError,
     event: { ...event, kind: 'attempt-failed', detail: `${tried}; next attempt in ${delay} ms` },
+  };
+}
+
+/** The action as the store holds it after recording `attempt`, without reading it back. */
+export function applyAttempt(action: ActionRecord, attempt: ActionAttempt): ActionRecord {
+  const { lastError: _e, result: _r, completedAt: _c, ...rest } = action;
+  return {
+    ...rest,
+    status: attempt.status,
+    attempts: attempt.attempts,
+    nextAttemptAt: attempt.nextAttemptAt,
+    updatedAt: attempt.event.at,
+    ...(attempt.lastError === undefined ? {} : { lastError: attempt.lastError }),
+    ...(attempt.result === undefined ? {} : { result: attempt.result }),
+    ...(attempt.completedAt === undefined ? {} : { completedAt: attempt.completedAt }),
   };
 }

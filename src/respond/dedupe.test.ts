@@ -34,7 +34,13 @@ describe('deduplication', () => {
     clock.advance(WINDOW);
     const repeat = await pipeline.ingest(alertInput({ severity: 'low', score: 0.6 }));
     expect(repeat.outcome).toBe('deduplicated');
-    expect(repeat.alert).toMatchObject({ id: first.alert.id, count: 2, firstSeenAt: T0, lastSeenAt: T0 + WINDOW, score: 0.6 });
+    expect(repeat.alert).toMatchObject({
+      id: first.alert.id,
+      count: 2,
+      firstSeenAt: T0,
+      lastSeenAt: T0 + WINDOW,
+      score: 0.6,
+    });
     expect(await store.alerts.get(first.alert.id)).toEqual(repeat.alert);
     clock.advance(1);
     const late = await pipeline.ingest(alertInput({ severity: 'low' }));
@@ -89,7 +95,12 @@ describe('deduplication', () => {
     const afterRestart = await pipelineOn(store).ingest(alertInput({ severity: 'critical' }));
     expect(afterRestart.outcome).toBe('deduplicated');
     expect(afterRestart.alert).toMatchObject({ id: first.alert.id, count: 2, severity: 'critical' });
-    const resolved = await pipelineOn(store).setStatus({ alertId: first.alert.id, status: 'resolved', by: 'x', at: T0 });
+    const resolved = await pipelineOn(store).setStatus({
+      alertId: first.alert.id,
+      status: 'resolved',
+      by: 'x',
+      at: T0,
+    });
     expect(resolved.status).toBe('resolved');
     expect((await pipelineOn(store).ingest(alertInput())).outcome).toBe('created');
   });
@@ -97,9 +108,11 @@ describe('deduplication', () => {
   it('concurrent ingests of one key create one alert with the right count, even with a slow store', async () => {
     const slowAlerts = {
       ...store.alerts,
+      // Reads now, answers later: without serialisation every ingest would see "no open alert".
       findByDedupeKey: async (key: string, since: number) => {
+        const found = await store.alerts.findByDedupeKey(key, since);
         await new Promise((resolve) => setTimeout(resolve, 2));
-        return store.alerts.findByDedupeKey(key, since);
+        return found;
       },
     };
     const pipeline = pipelineOn({ ...store, alerts: slowAlerts });
@@ -107,14 +120,25 @@ describe('deduplication', () => {
     expect(results.filter((r) => r.outcome === 'created')).toHaveLength(1);
     expect(await store.alerts.count({})).toBe(1);
     expect((await store.alerts.list({})).items[0]?.count).toBe(20);
-    expect(results.map((r) => r.alert.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(results.map((r) => r.alert.count).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
   });
 });
 
 describe('DedupeIndex', () => {
   const alertAt = (id: string, firstSeenAt: number): Alert => {
     const input = AlertInputSchema.parse(alertInput({ subject: { kind: 'account', id } }));
-    return { ...input, id: `alt_${id}`, dedupeKey: dedupeKeyOf(input), occurredAt: firstSeenAt, firstSeenAt, lastSeenAt: firstSeenAt, count: 1, status: 'open' };
+    return {
+      ...input,
+      id: `alt_${id}`,
+      dedupeKey: dedupeKeyOf(input),
+      occurredAt: firstSeenAt,
+      firstSeenAt,
+      lastSeenAt: firstSeenAt,
+      count: 1,
+      status: 'open',
+    };
   };
 
   it('holds at most maxEntries alerts, dropping the oldest', async () => {
@@ -126,11 +150,52 @@ describe('DedupeIndex', () => {
     expect(await index.openAlert(alertAt('a', T0).dedupeKey, T0 + 5)).toBeUndefined();
   });
 
+  it('reads the store on a miss only while the window reaches back before what it has seen', async () => {
+    let reads = 0;
+    const counting = {
+      ...store.alerts,
+      findByDedupeKey: async (key: string, since: number) => {
+        reads++;
+        return store.alerts.findByDedupeKey(key, since);
+      },
+    };
+    const index = new DedupeIndex(counting, WINDOW, 3, T0);
+    const key = alertAt('z', T0).dedupeKey;
+    await index.openAlert(key, T0 + WINDOW);
+    expect(reads).toBe(1);
+    // One window after the index started, every alert inside the window has passed through it.
+    await index.openAlert(key, T0 + WINDOW + 1);
+    expect(reads).toBe(1);
+
+    // Evicting a live entry for room makes misses reach the store again, so nothing is forgotten.
+    const evicted = alertAt('e0', T0 + WINDOW + 10);
+    await store.pipeline.commitNew(evicted, []);
+    index.remember(evicted, T0 + WINDOW + 10);
+    for (const id of ['e1', 'e2', 'e3']) index.remember(alertAt(id, T0 + WINDOW + 20), T0 + WINDOW + 20);
+    expect(await index.openAlert(evicted.dedupeKey, T0 + WINDOW + 30)).toMatchObject({ id: evicted.id });
+    expect(reads).toBe(2);
+  });
+
   it('drops alerts past the window as time goes on', () => {
     const index = new DedupeIndex(store.alerts, WINDOW);
     index.remember(alertAt('a', T0), T0);
     index.remember(alertAt('b', T0 + 10), T0 + 10);
     index.remember(alertAt('c', T0 + WINDOW + 5), T0 + WINDOW + 5);
     expect(index.size).toBe(2);
+  });
+});
+
+describe('deduplication across processes', () => {
+  it('starts a new alert, with its responses, when another process closed the cached one', async () => {
+    const pipeline = pipelineOn(store);
+    const first = await pipeline.ingest(alertInput({ severity: 'high' }));
+    // The CLI resolves it straight in the store; this pipeline's cache still holds it as open.
+    await store.alerts.setStatus({ alertId: first.alert.id, status: 'resolved', by: 'cli:bob', at: T0 + 1 });
+    clock.advance(10);
+    const next = await pipeline.ingest(alertInput({ severity: 'high' }));
+    expect(next.outcome).toBe('created');
+    expect(next.alert.id).not.toBe(first.alert.id);
+    expect(next.actions.map((a) => a.type)).toEqual(['hold-transfer', 'notify']);
+    expect(await store.alerts.get(first.alert.id)).toMatchObject({ status: 'resolved', count: 1 });
   });
 });

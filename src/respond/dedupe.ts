@@ -2,7 +2,7 @@ import type { Alert, ParsedAlertInput } from '../core/alert.js';
 import { maxSeverity } from '../core/severity.js';
 import type { AlertRepository } from '../store/types.js';
 
-export const DEFAULT_DEDUPE_CACHE_ENTRIES = 100_000;
+const DEFAULT_DEDUPE_CACHE_ENTRIES = 100_000;
 
 /** Whether a new occurrence still folds into this alert: first seen within the window, and not closed. */
 function absorbsRepeats(alert: Alert, since: number): boolean {
@@ -38,18 +38,28 @@ export function foldRepeat(
 export class DedupeIndex {
   /** Insertion order is first-seen order, so the oldest entries are always at the front. */
   private readonly newest = new Map<string, Alert>();
+  /**
+   * Every alert first seen after this time is here (or was superseded here): alerts from before the
+   * index existed, or evicted for room, are only in the store. A miss for a window starting after it
+   * therefore needs no store read, which is most of the cost of a new alert.
+   */
+  private coveredAfter: number;
 
   constructor(
     private readonly alerts: AlertRepository,
     private readonly windowMs: number,
     private readonly maxEntries = DEFAULT_DEDUPE_CACHE_ENTRIES,
-  ) {}
+    createdAt = Number.POSITIVE_INFINITY,
+  ) {
+    this.coveredAfter = createdAt;
+  }
 
   /** The open alert an occurrence with this key folds into at `now`, or undefined when it starts a new one. */
   async openAlert(dedupeKey: string, now: number): Promise<Alert | undefined> {
     const since = now - this.windowMs;
     let alert = this.newest.get(dedupeKey);
     if (alert === undefined) {
+      if (since > this.coveredAfter) return undefined;
       alert = await this.alerts.findByDedupeKey(dedupeKey, since);
       if (alert !== undefined) this.remember(alert, now);
     }
@@ -70,6 +80,11 @@ export class DedupeIndex {
     if (this.newest.get(alert.dedupeKey)?.id === alert.id) this.newest.set(alert.dedupeKey, alert);
   }
 
+  /** Drops what is cached for a key, e.g. when the store says its alert was closed elsewhere. */
+  forget(dedupeKey: string): void {
+    this.newest.delete(dedupeKey);
+  }
+
   get size(): number {
     return this.newest.size;
   }
@@ -77,6 +92,8 @@ export class DedupeIndex {
   private evict(since: number): void {
     for (const [key, alert] of this.newest) {
       if (this.newest.size <= this.maxEntries && alert.firstSeenAt >= since) return;
+      // Dropped for room while still inside the window: from now on only the store knows it.
+      if (alert.firstSeenAt >= since) this.coveredAfter = Math.max(this.coveredAfter, alert.firstSeenAt);
       this.newest.delete(key);
     }
   }

@@ -1,11 +1,14 @@
 import type { ActionRecord } from '../core/action.js';
+import type { Alert } from '../core/alert.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { ActionAttempt, Store } from '../store/types.js';
-import { type ActionContext, PermanentActionError } from './actions/executor.js';
+import { type ActionContext, type ActionExecutor, PermanentActionError } from './actions/executor.js';
 import { type ActionExecutors, DEFAULT_EXECUTORS } from './actions/registry.js';
 import { retryPolicyFor } from './actions/retryPolicy.js';
-import { failedAttempt, succeededAttempt } from './attemptOutcome.js';
+import type { ActionHandoff } from './actionHandoff.js';
+import { applyAttempt, failedAttempt, succeededAttempt } from './attemptOutcome.js';
 import { EventBus } from './eventBus.js';
+import { GroupCommit } from './groupCommit.js';
 import { consoleLogger, type LineWriter, type Logger, processStdout } from './logger.js';
 import type { RespondConfig } from './types.js';
 
@@ -30,6 +33,13 @@ export interface DispatcherOptions {
 }
 
 const MIN_LEASE_MS = 60_000;
+/** Actions handed over in memory and not yet started, beyond which new ones go through the store. */
+const MAX_READY = 10_000;
+
+interface ReadyAction {
+  action: ActionRecord;
+  alert: Alert;
+}
 
 /**
  * The outbox worker: actions are committed with their alert, and this carries them out. It polls
@@ -37,7 +47,7 @@ const MIN_LEASE_MS = 60_000;
  * to `concurrency` at a time and records every attempt, with its audit event, in the store. Actions
  * still pending when a process stops or dies are picked up by the next one that starts.
  */
-export class Dispatcher {
+export class Dispatcher implements ActionHandoff {
   private readonly store: Store;
   private readonly respond: RespondConfig;
   private readonly bus: EventBus;
@@ -48,8 +58,15 @@ export class Dispatcher {
   private readonly context: ActionContext;
   private readonly leaseMs: number;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Handed over by the pipeline, already leased to this process: run before anything is claimed. */
+  private ready: ReadyAction[] = [];
+  private readyHead = 0;
+  /** Outcomes are recorded in groups, like ingests. */
+  private readonly outcomes: GroupCommit<{ actionId: string; attempt: ActionAttempt }, void>;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** stop() was called: finish what is held, take nothing new. */
+  private stopping = false;
   /** A claim loop is scheduled or running; there is never more than one. */
   private pumping: Promise<void> | undefined;
   /** Due actions may exist that have not been claimed yet. */
@@ -65,6 +82,7 @@ export class Dispatcher {
     this.executors = { ...DEFAULT_EXECUTORS, ...options.executors };
     const timeouts = Object.values(options.respond.webhooks).map((e) => e.timeoutMs);
     this.leaseMs = options.leaseMs ?? Math.max(MIN_LEASE_MS, 2 * Math.max(0, ...timeouts));
+    this.outcomes = new GroupCommit((batch) => this.store.actions.recordAttempts(batch));
     this.context = {
       store: options.store,
       respond: options.respond,
@@ -82,13 +100,32 @@ export class Dispatcher {
     this.wake();
   }
 
-  /** Waits for the actions being carried out; unclaimed ones stay pending in the store. */
+  /**
+   * Stops claiming, carries out what was already handed over (it is leased to this process), and
+   * waits for everything in flight to be recorded; unclaimed actions stay pending in the store.
+   */
   async stop(): Promise<void> {
-    this.running = false;
+    if (!this.running) return;
+    this.stopping = true;
     clearInterval(this.timer);
     this.timer = undefined;
     await this.pumping;
-    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    while (this.inFlight.size > 0 || this.readyHead < this.ready.length) {
+      this.drainReady();
+      await Promise.race(this.inFlight);
+    }
+    this.running = false;
+    this.stopping = false;
+  }
+
+  leaseUntil(): number | undefined {
+    if (!this.running || this.stopping || this.ready.length - this.readyHead >= MAX_READY) return undefined;
+    return this.clock.now() + this.leaseMs;
+  }
+
+  take(actions: readonly ActionRecord[], alert: Alert): void {
+    for (const action of actions) this.ready.push({ action, alert });
+    this.drainReady();
   }
 
   /** New actions may be due: claim them on the next turn of the event loop rather than at the next poll. */
@@ -112,8 +149,22 @@ export class Dispatcher {
     return action;
   }
 
+  /** Starts handed-over actions while there is room; what is left waits for a slot to free. */
+  private drainReady(): void {
+    const { concurrency } = this.respond.dispatcher;
+    while (this.running && this.readyHead < this.ready.length && this.inFlight.size < concurrency) {
+      const next = this.ready[this.readyHead++] as ReadyAction;
+      this.launch(next.action, next.alert);
+    }
+    if (this.readyHead === this.ready.length) {
+      this.ready = [];
+      this.readyHead = 0;
+    }
+  }
+
   private schedule(): void {
-    if (!this.running || this.pumping !== undefined || !this.dirty) return;
+    this.drainReady();
+    if (!this.running || this.stopping || this.pumping !== undefined || !this.dirty) return;
     if (this.inFlight.size >= this.respond.dispatcher.concurrency) return;
     this.pumping = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.pump());
   }
@@ -121,7 +172,7 @@ export class Dispatcher {
   private async pump(): Promise<void> {
     const { concurrency } = this.respond.dispatcher;
     try {
-      while (this.running && this.dirty && this.inFlight.size < concurrency) {
+      while (this.running && !this.stopping && this.dirty && this.inFlight.size < concurrency) {
         this.dirty = false;
         const free = concurrency - this.inFlight.size;
         const claimed = await this.claim(free);
@@ -133,8 +184,8 @@ export class Dispatcher {
     }
   }
 
-  private launch(action: ActionRecord): void {
-    const running: Promise<void> = this.attempt(action).finally(() => {
+  private launch(action: ActionRecord, alert?: Alert): void {
+    const running: Promise<void> = this.attempt(action, alert).finally(() => {
       this.inFlight.delete(running);
       this.schedule();
     });
@@ -152,20 +203,21 @@ export class Dispatcher {
   }
 
   /** One attempt, recorded with its audit event; never throws. */
-  private async attempt(action: ActionRecord): Promise<void> {
+  private async attempt(action: ActionRecord, alert?: Alert): Promise<void> {
     let outcome: ActionAttempt;
     try {
-      const result = await this.execute(action);
+      const result = await this.execute(action, alert);
       outcome = succeededAttempt(action, result, this.clock.now());
     } catch (error) {
       const retry = retryPolicyFor(action.spec, this.respond);
       outcome = failedAttempt(action, error, this.clock.now(), retry, this.random);
-      if (outcome.status !== 'pending')
+      if (outcome.status !== 'pending') {
         this.logger.warn(`action ${action.id} (${action.type}): ${outcome.event.detail}`);
+      }
     }
     try {
-      const updated = await this.store.actions.recordAttempt(action.id, outcome);
-      this.bus.emit({ type: 'action-updated', action: updated });
+      await this.outcomes.submit({ actionId: action.id, attempt: outcome });
+      this.bus.emit({ type: 'action-updated', action: applyAttempt(action, outcome) });
     } catch (error) {
       this.logger.error(
         `action ${action.id}: cannot record attempt ${outcome.attempts}: ${(error as Error).message}; ` +
@@ -174,9 +226,14 @@ export class Dispatcher {
     }
   }
 
-  private async execute(action: ActionRecord) {
-    const alert = await this.store.alerts.get(action.alertId);
+  private async execute(action: ActionRecord, handed?: Alert) {
+    const alert = handed ?? (await this.store.alerts.get(action.alertId));
     if (alert === undefined) throw new PermanentActionError(`alert ${action.alertId} was not found`);
-    return this.executors[action.type].execute(action, alert, this.context);
+    // A row written by a newer version may name a type this one cannot carry out.
+    const executor: ActionExecutor | undefined = this.executors[action.type];
+    if (executor === undefined) {
+      throw new PermanentActionError(`no executor for action type "${action.type}"`);
+    }
+    return executor.execute(action, alert, this.context);
   }
 }

@@ -4,10 +4,20 @@ import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { Store } from '../store/types.js';
 import { EventBus } from './eventBus.js';
 import { createPipeline } from './pipeline.js';
-import { alertInput, memoryStore, policyFromYaml, recordingLogger, respondConfig, T0, webhookEndpoint } from './respond.fixture.js';
+import {
+  alertInput,
+  memoryStore,
+  policyFromYaml,
+  recordingLogger,
+  respondConfig,
+  T0,
+  webhookEndpoint,
+} from './respond.fixture.js';
 import type { PipelineEvent } from './types.js';
 
-const respond = respondConfig({ webhooks: { ops: webhookEndpoint('https://ops.example/hook', { maxAttempts: 7 }) } });
+const respond = respondConfig({
+  webhooks: { ops: webhookEndpoint('https://ops.example/hook', { maxAttempts: 7 }) },
+});
 const policy = policyFromYaml(
   `
 rules:
@@ -30,7 +40,15 @@ const logger = recordingLogger();
 function pipelineOn(target: Store) {
   const bus = new EventBus();
   bus.subscribe((event) => events.push(event));
-  return createPipeline({ store: target, config: respond, policy, clock, bus, logger, onActionsQueued: () => wakes++ });
+  return createPipeline({
+    store: target,
+    config: respond,
+    policy,
+    clock,
+    bus,
+    logger,
+    onActionsQueued: () => wakes++,
+  });
 }
 
 beforeEach(async () => {
@@ -43,7 +61,9 @@ beforeEach(async () => {
 describe('pipeline.ingest', () => {
   it('stores a new alert and the actions its policy orders, in order', async () => {
     const pipeline = pipelineOn(store);
-    const { alert, outcome, actions } = await pipeline.ingest(alertInput({ context: { transferId: 'tx-1' } }));
+    const { alert, outcome, actions } = await pipeline.ingest(
+      alertInput({ context: { transferId: 'tx-1' } }),
+    );
     expect(outcome).toBe('created');
     expect(alert).toMatchObject({
       dedupeKey: 'monitor|dormant-account|account||0xabc123',
@@ -56,7 +76,9 @@ describe('pipeline.ingest', () => {
     });
     expect(alert.id).toMatch(/^alt_/);
     expect(await store.alerts.get(alert.id)).toEqual(alert);
-    expect(actions.map((a) => [a.rule, a.type, a.status, a.attempts, a.maxAttempts, a.nextAttemptAt])).toEqual([
+    expect(
+      actions.map((a) => [a.rule, a.type, a.status, a.attempts, a.maxAttempts, a.nextAttemptAt]),
+    ).toEqual([
       ['hold dormant', 'hold-transfer', 'pending', 0, 3, T0],
       ['hold dormant', 'webhook', 'pending', 0, 7, T0],
     ]);
@@ -86,7 +108,9 @@ describe('pipeline.ingest', () => {
 
   it('rejects bad input with INPUT_INVALID naming each field, and stores nothing', async () => {
     const bad = { ...alertInput({ score: 1.5 }), subject: { kind: 'account', id: '' } };
-    const error = await pipelineOn(store).ingest(bad).catch((e: unknown) => e);
+    const error = await pipelineOn(store)
+      .ingest(bad)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).code).toBe('INPUT_INVALID');
     expect((error as ValidationError).issues.map((i) => i.path)).toEqual(['subject.id', 'score']);
@@ -110,11 +134,14 @@ describe('pipeline.ingestBatch', () => {
   it('reports an item the store could not write as rejected, and logs it', async () => {
     const failing: Store = {
       ...store,
-      pipeline: { ...store.pipeline, commitNew: async () => Promise.reject(new Error('disk full')) },
+      pipeline: { ...store.pipeline, commitBatch: async () => Promise.reject(new Error('disk full')) },
     };
     const result = await pipelineOn(failing).ingestBatch([alertInput()]);
     expect(result.rejected).toEqual([{ index: 0, errors: [{ path: '', message: 'not stored: disk full' }] }]);
-    expect(logger.lines.at(-1)).toEqual({ level: 'error', message: 'ingestBatch: item 0 was not stored: disk full' });
+    expect(logger.lines.at(-1)).toEqual({
+      level: 'error',
+      message: 'ingestBatch: item 0 was not stored: disk full',
+    });
   });
 });
 
@@ -126,7 +153,10 @@ describe('pipeline.dryRun', () => {
       ['hold dormant', true],
       ['tell someone', true],
     ]);
-    expect(dry.rules[0]?.reasons).toEqual(["detector 'dormant-account' matches 'dormant-*': yes", 'severity critical >= high: yes']);
+    expect(dry.rules[0]?.reasons).toEqual([
+      "detector 'dormant-account' matches 'dormant-*': yes",
+      'severity critical >= high: yes',
+    ]);
     expect(dry.actions.map((a) => [a.rule, a.spec.type])).toEqual([
       ['hold dormant', 'hold-transfer'],
       ['hold dormant', 'webhook'],
@@ -141,7 +171,12 @@ describe('pipeline.setStatus', () => {
   it('changes the status through the store and emits alert-updated', async () => {
     const pipeline = pipelineOn(store);
     const { alert } = await pipeline.ingest(alertInput({ severity: 'low' }));
-    const updated = await pipeline.setStatus({ alertId: alert.id, status: 'acknowledged', by: 'alice', at: T0 + 5 });
+    const updated = await pipeline.setStatus({
+      alertId: alert.id,
+      status: 'acknowledged',
+      by: 'alice',
+      at: T0 + 5,
+    });
     expect(updated).toMatchObject({ status: 'acknowledged', statusBy: 'alice', statusAt: T0 + 5 });
     expect(events.at(-1)).toEqual({ type: 'alert-updated', alert: updated });
     expect(await store.alerts.statusHistory(alert.id)).toHaveLength(1);

@@ -4,14 +4,18 @@ import { type Clock, systemClock } from '../core/clock.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
 import { severityRank } from '../core/severity.js';
-import type { Store } from '../store/types.js';
+import { AlertClosedError } from '../store/alertClosedError.js';
+import type { PipelineUnit, Store } from '../store/types.js';
+import type { ActionHandoff } from './actionHandoff.js';
 import { actionRecordsFor } from './actionRecords.js';
 import { parseAlertInput } from './alertInput.js';
 import { DedupeIndex, foldRepeat } from './dedupe.js';
 import { EventBus } from './eventBus.js';
+import { GroupCommit } from './groupCommit.js';
 import { KeyedSerializer } from './keyedSerializer.js';
 import { consoleLogger, type Logger } from './logger.js';
-import { actionsOf, evaluatePolicy, matchingRules, rulesNewlyMatching } from './policy/evaluatePolicy.js';
+import { dryRunPolicy } from './policy/dryRunPolicy.js';
+import { actionsOf, matchingRules, rulesNewlyMatching } from './policy/evaluatePolicy.js';
 import type { Policy } from './policy/policy.js';
 import type {
   AlertPipeline,
@@ -30,8 +34,10 @@ export interface PipelineOptions {
   clock?: Clock;
   bus?: EventBus;
   logger?: Logger;
-  /** Called after actions are committed, so the dispatcher runs them now rather than at its next poll. */
+  /** Called after actions are committed unleased, so the dispatcher polls now rather than at its next tick. */
   onActionsQueued?: () => void;
+  /** Hands committed actions straight to a running dispatcher (see ActionHandoff). */
+  handoff?: ActionHandoff;
   /** Bound on the in-memory dedupe index; 100,000 alerts by default. */
   dedupeCacheEntries?: number;
 }
@@ -44,7 +50,10 @@ class Pipeline implements AlertPipeline {
   private readonly bus: EventBus;
   private readonly logger: Logger;
   private readonly onActionsQueued: () => void;
+  private readonly handoff: ActionHandoff | undefined;
   private readonly index: DedupeIndex;
+  /** Alerts and their actions are committed in groups; each ingest resolves after its group committed. */
+  private readonly commits: GroupCommit<PipelineUnit, { leased: boolean }>;
   /** Ingests and status changes of one dedupe key run one at a time, so a key never gets two open alerts. */
   private readonly perKey = new KeyedSerializer();
 
@@ -56,10 +65,17 @@ class Pipeline implements AlertPipeline {
     this.bus = options.bus ?? new EventBus();
     this.logger = options.logger ?? consoleLogger;
     this.onActionsQueued = options.onActionsQueued ?? (() => {});
+    this.handoff = options.handoff;
+    this.commits = new GroupCommit(async (units) => {
+      const leaseUntil = this.handoff?.leaseUntil();
+      await this.store.pipeline.commitBatch(units, leaseUntil);
+      return { leased: leaseUntil !== undefined };
+    });
     this.index = new DedupeIndex(
       options.store.alerts,
       options.config.dedupeWindowMs,
       options.dedupeCacheEntries,
+      this.clock.now(),
     );
   }
 
@@ -86,12 +102,7 @@ class Pipeline implements AlertPipeline {
   }
 
   dryRun(input: unknown): PolicyDryRun {
-    const alert = parseAlertInput(input);
-    return {
-      alert,
-      rules: evaluatePolicy(this.policy, alert),
-      actions: actionsOf(matchingRules(this.policy, alert)),
-    };
+    return dryRunPolicy(this.policy, input);
   }
 
   async setStatus(change: AlertStatusChange): Promise<Alert> {
@@ -132,10 +143,10 @@ class Pipeline implements AlertPipeline {
       this.config,
       now,
     );
-    await this.store.pipeline.commitNew(alert, actions);
+    const { leased } = await this.commits.submit({ kind: 'new', alert, actions });
     this.index.remember(alert, now);
     this.bus.emit({ type: 'alert-created', alert });
-    this.queued(actions);
+    this.queued(actions, alert, leased);
     return { alert, outcome: 'created', actions };
   }
 
@@ -149,17 +160,27 @@ class Pipeline implements AlertPipeline {
     const ordered = escalated ? actionsOf(rulesNewlyMatching(this.policy, open, alert)) : [];
     const actions = actionRecordsFor(alert.id, ordered, this.config, now);
     const { id: alertId, count, lastSeenAt, severity, score } = alert;
-    await this.store.pipeline.commitRepeat({ alertId, count, lastSeenAt, severity, score }, actions);
+    const repeat = { alertId, count, lastSeenAt, severity, score };
+    let leased: boolean;
+    try {
+      ({ leased } = await this.commits.submit({ kind: 'repeat', repeat, actions }));
+    } catch (error) {
+      if (!(error instanceof AlertClosedError)) throw error;
+      // Closed by another process since it was cached: this occurrence starts a new alert.
+      this.index.forget(open.dedupeKey);
+      return this.createAlert(input, open.dedupeKey, now);
+    }
     this.index.remember(alert, now);
     this.bus.emit({ type: 'alert-updated', alert });
-    this.queued(actions);
+    this.queued(actions, alert, leased);
     return { alert, outcome: 'deduplicated', actions };
   }
 
-  private queued(actions: readonly ActionRecord[]): void {
+  private queued(actions: readonly ActionRecord[], alert: Alert, leased: boolean): void {
     if (actions.length === 0) return;
     for (const action of actions) this.bus.emit({ type: 'action-updated', action });
-    this.onActionsQueued();
+    if (leased && this.handoff) this.handoff.take(actions, alert);
+    else this.onActionsQueued();
   }
 
   /** Bad input lists its fields; anything else (the store failing) is logged and reported as one error. */

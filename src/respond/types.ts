@@ -6,6 +6,10 @@ import type { ArgusConfig } from '../core/config/schema.js';
 export type RespondConfig = ArgusConfig['respond'];
 
 export interface IngestResult {
+  /**
+   * The alert as stored: for a repeat, the first occurrence's details with the folded count,
+   * last-seen time and worst severity and score. Shared with the pipeline's dedupe index: read-only.
+   */
   alert: Alert;
   /** 'created' for a new alert; 'deduplicated' when folded into an open one within the window. */
   outcome: 'created' | 'deduplicated';

@@ -50,7 +50,17 @@ export interface AlertRepeat {
 export interface PipelineRepository {
   commitNew(alert: Alert, actions: ActionRecord[]): Promise<void>;
   commitRepeat(repeat: AlertRepeat, actions: ActionRecord[]): Promise<void>;
+  /**
+   * Several units in one transaction (group commit): all of them are written or none. With
+   * `leaseUntil`, their actions are written already leased to the caller, which carries them out
+   * itself; should it die, they are claimable by any worker once the lease expires.
+   */
+  commitBatch(units: readonly PipelineUnit[], leaseUntil?: number): Promise<void>;
 }
+
+export type PipelineUnit =
+  | { kind: 'new'; alert: Alert; actions: ActionRecord[] }
+  | { kind: 'repeat'; repeat: AlertRepeat; actions: ActionRecord[] };
 
 export interface ActionFilter {
   alertId?: string;
@@ -78,6 +88,8 @@ export interface ActionRepository {
   claimDue(now: number, limit: number, leaseUntil: number): Promise<ActionRecord[]>;
   /** Records an attempt's outcome and its audit-trail event atomically. */
   recordAttempt(actionId: string, attempt: ActionAttempt): Promise<ActionRecord>;
+  /** Records several outcomes in one transaction (group commit): all or none. */
+  recordAttempts(batch: readonly { actionId: string; attempt: ActionAttempt }[]): Promise<void>;
   /** Puts a dead-lettered or failed action back in the queue. */
   requeue(actionId: string, now: number, by: string): Promise<ActionRecord>;
   events(actionId: string): Promise<ActionEvent[]>;

@@ -27,7 +27,8 @@ beforeEach(async () => {
 
 const run = (transferId: string | undefined, reason?: string) => {
   const alert = storedAlert({ context: transferId === undefined ? {} : { transferId } });
-  const spec = reason === undefined ? { type: 'hold-transfer' as const } : { type: 'hold-transfer' as const, reason };
+  const spec =
+    reason === undefined ? { type: 'hold-transfer' as const } : { type: 'hold-transfer' as const, reason };
   return holdTransferExecutor.execute(actionFor(alert, spec), alert, actionContext(store));
 };
 
@@ -54,7 +55,9 @@ describe('hold-transfer executor', () => {
   });
 
   it('fails permanently without a transferId, for an unknown transfer, or one no longer pending', async () => {
-    await expect(run(undefined)).rejects.toThrow(new PermanentActionError('alert alt_test1 has no context.transferId, so there is no transfer to hold'));
+    await expect(run(undefined)).rejects.toThrow(
+      new PermanentActionError('alert alt_test1 has no context.transferId, so there is no transfer to hold'),
+    );
     await expect(run('tx-unknown')).rejects.toBeInstanceOf(PermanentActionError);
     await expect(run('tx-done')).rejects.toThrow(/completed; only a pending transfer can be held/);
     await expect(run('tx-done')).rejects.toBeInstanceOf(PermanentActionError);

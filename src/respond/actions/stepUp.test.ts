@@ -19,7 +19,14 @@ describe('step-up executor', () => {
       factor: 'webauthn',
     });
     expect(await store.stepUps.pending('u-42')).toEqual([
-      { id: 'stp_test1', userId: 'u-42', factor: 'webauthn', reason: 'impossible travel', alertId: 'alt_test1', createdAt: T0 },
+      {
+        id: 'stp_test1',
+        userId: 'u-42',
+        factor: 'webauthn',
+        reason: 'impossible travel',
+        alertId: 'alt_test1',
+        createdAt: T0,
+      },
     ]);
   });
 
@@ -35,6 +42,8 @@ describe('step-up executor', () => {
   it('fails permanently when the alert names no user', async () => {
     const alert = storedAlert();
     const action = actionFor(alert, { type: 'step-up', factor: 'any' });
-    await expect(stepUpExecutor.execute(action, alert, actionContext(store))).rejects.toBeInstanceOf(PermanentActionError);
+    await expect(stepUpExecutor.execute(action, alert, actionContext(store))).rejects.toBeInstanceOf(
+      PermanentActionError,
+    );
   });
 });

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../core/clock.js';
 import type { Store } from '../../store/types.js';
-import { actionContext, actionFor, respondConfig, SECRET, storedAlert, T0, webhookEndpoint } from '../respond.fixture.js';
+import {
+  actionContext,
+  actionFor,
+  respondConfig,
+  SECRET,
+  storedAlert,
+  T0,
+  webhookEndpoint,
+} from '../respond.fixture.js';
 import { PermanentActionError } from './executor.js';
 import { webhookExecutor } from './webhook.js';
 import { verifyWebhookSignature } from './webhookSignature.js';
 
 const respond = respondConfig({
-  webhooks: { ops: webhookEndpoint('https://ops.example/hook', { headers: { authorization: 'Bearer t0k3n' } }) },
+  webhooks: {
+    ops: webhookEndpoint('https://ops.example/hook', { headers: { authorization: 'Bearer t0k3n' } }),
+  },
 });
 const alert = storedAlert();
 const action = actionFor(alert, { type: 'webhook', endpoint: 'ops' });
@@ -64,7 +74,9 @@ describe('webhook executor', () => {
   });
 
   it('does not follow redirects, and says why', async () => {
-    const { sent, ctx } = answering(() => new Response(null, { status: 302, headers: { location: 'https://elsewhere' } }));
+    const { sent, ctx } = answering(
+      () => new Response(null, { status: 302, headers: { location: 'https://elsewhere' } }),
+    );
     await expect(webhookExecutor.execute(action, alert, ctx)).rejects.toThrow(/redirects are not followed/);
     expect(sent[0]?.init.redirect).toBe('manual');
   });
@@ -82,7 +94,9 @@ describe('webhook executor', () => {
     const { ctx } = answering(() => {
       throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
     });
-    await expect(webhookExecutor.execute(action, alert, ctx)).rejects.toThrow('webhook ops: no answer within 2000 ms');
+    await expect(webhookExecutor.execute(action, alert, ctx)).rejects.toThrow(
+      'webhook ops: no answer within 2000 ms',
+    );
   });
 
   it('an endpoint no longer in the config is permanent', async () => {

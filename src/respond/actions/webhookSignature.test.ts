@@ -11,7 +11,7 @@ const headersFor = (signature: string, timestamp = String(at)) => ({
 });
 
 describe('webhook signatures', () => {
-  it('signs `${timestamp}.${body}` with HMAC-SHA256 as v1=<hex>', () => {
+  it('signs "<timestamp>.<body>" with HMAC-SHA256 as v1=<hex>', () => {
     expect(signWebhook(SECRET, at, body)).toMatch(/^v1=[0-9a-f]{64}$/);
     expect(signWebhook(SECRET, at, body)).not.toBe(signWebhook(SECRET, at + 1, body));
   });
@@ -20,7 +20,14 @@ describe('webhook signatures', () => {
     const headers = headersFor(signWebhook(SECRET, at, body));
     expect(verifyWebhookSignature(SECRET, headers, body, { now })).toBe(true);
     expect(verifyWebhookSignature(SECRET, new Headers(headers), Buffer.from(body), { now })).toBe(true);
-    expect(verifyWebhookSignature(SECRET, { 'X-Argus-Timestamp': String(at), 'X-Argus-Signature': headers['x-argus-signature'] }, body, { now })).toBe(true);
+    expect(
+      verifyWebhookSignature(
+        SECRET,
+        { 'X-Argus-Timestamp': String(at), 'X-Argus-Signature': headers['x-argus-signature'] },
+        body,
+        { now },
+      ),
+    ).toBe(true);
   });
 
   it('rejects a changed body, another secret, or a missing header', () => {
@@ -34,7 +41,9 @@ describe('webhook signatures', () => {
   it('rejects a replay outside the tolerance, and a timestamp changed to look fresh', () => {
     const headers = headersFor(signWebhook(SECRET, at, body));
     expect(verifyWebhookSignature(SECRET, headers, body, { now: now + 301_000 })).toBe(false);
-    expect(verifyWebhookSignature(SECRET, headers, body, { now: now + 301_000, toleranceSec: 600 })).toBe(true);
+    expect(verifyWebhookSignature(SECRET, headers, body, { now: now + 301_000, toleranceSec: 600 })).toBe(
+      true,
+    );
     const moved = headersFor(signWebhook(SECRET, at, body), String(at + 1000));
     expect(verifyWebhookSignature(SECRET, moved, body, { now: (at + 1000) * 1000 })).toBe(false);
   });

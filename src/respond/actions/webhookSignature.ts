@@ -50,8 +50,8 @@ export function verifyWebhookSignature(
 ): boolean {
   const timestampText = header(headers, TIMESTAMP_HEADER);
   const signatures = header(headers, SIGNATURE_HEADER);
-  if (timestampText === undefined || signatures === undefined || !/^\d{1,12}$/.test(timestampText))
-    return false;
+  if (timestampText === undefined || signatures === undefined) return false;
+  if (!/^\d{1,12}$/.test(timestampText)) return false;
   const timestampSec = Number(timestampText);
   const nowSec = (options.now ?? Date.now()) / 1000;
   if (Math.abs(nowSec - timestampSec) > (options.toleranceSec ?? DEFAULT_TOLERANCE_SEC)) return false;

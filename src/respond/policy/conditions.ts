@@ -100,25 +100,25 @@ function bounds<T extends Scalar>(
 
 function severityConditions(severity: NonNullable<PolicyMatch['severity']>): Condition[] {
   const read = (alert: PolicyTarget): Severity => alert.severity;
-  if (typeof severity === 'string' || Array.isArray(severity))
-    return [oneOf('severity', read, listOf(severity), false)];
-  return bounds('severity', read, severity, severityRank);
+  return typeof severity === 'string' || Array.isArray(severity)
+    ? [oneOf('severity', read, listOf(severity), false)]
+    : bounds('severity', read, severity, severityRank);
 }
 
 /** Compiles a rule's `match` into conditions, in the order they are explained. */
 export function compileMatch(match: PolicyMatch): Condition[] {
+  const { area, detector, severity, score, subject } = match;
   const conditions: Condition[] = [];
-  if (match.area !== undefined) conditions.push(oneOf('area', (a) => a.area, listOf(match.area), false));
-  if (match.detector !== undefined)
-    conditions.push(globs('detector', (a) => a.detector, listOf(match.detector)));
-  if (match.severity !== undefined) conditions.push(...severityConditions(match.severity));
-  if (match.score !== undefined) conditions.push(...bounds('score', (a) => a.score, match.score, Number));
-  const subject = match.subject;
+  if (area !== undefined) conditions.push(oneOf('area', (a) => a.area, listOf(area), false));
+  if (detector !== undefined) conditions.push(globs('detector', (a) => a.detector, listOf(detector)));
+  if (severity !== undefined) conditions.push(...severityConditions(severity));
+  if (score !== undefined) conditions.push(...bounds('score', (a) => a.score, score, Number));
   if (subject?.kind !== undefined) {
     conditions.push(oneOf('subject.kind', (a) => a.subject.kind, listOf(subject.kind), false));
   }
-  if (subject?.id !== undefined)
+  if (subject?.id !== undefined) {
     conditions.push(globs('subject.id', (a) => a.subject.id, listOf(subject.id)));
+  }
   if (subject?.chain !== undefined) {
     conditions.push(globs('subject.chain', (a) => a.subject.chain, listOf(subject.chain)));
   }

@@ -3,7 +3,8 @@ import { AlertInputSchema } from '../../core/alert.js';
 import { alertInput, policyFromYaml } from '../respond.fixture.js';
 import { actionsOf, evaluatePolicy, matchingRules, rulesNewlyMatching } from './evaluatePolicy.js';
 
-const alert = (overrides: Parameters<typeof alertInput>[0] = {}) => AlertInputSchema.parse(alertInput(overrides));
+const alert = (overrides: Parameters<typeof alertInput>[0] = {}) =>
+  AlertInputSchema.parse(alertInput(overrides));
 
 /** The reasons of a one-rule policy with the given match, for the default alert with overrides. */
 function reasons(match: string, overrides: Parameters<typeof alertInput>[0] = {}) {
@@ -14,7 +15,10 @@ function reasons(match: string, overrides: Parameters<typeof alertInput>[0] = {}
 
 describe('evaluatePolicy conditions', () => {
   it('area: one value or any of a list', () => {
-    expect(reasons('{ area: monitor }')).toEqual({ matched: true, reasons: ['area monitor is monitor: yes'] });
+    expect(reasons('{ area: monitor }')).toEqual({
+      matched: true,
+      reasons: ['area monitor is monitor: yes'],
+    });
     expect(reasons('{ area: [graph, auth] }')).toEqual({
       matched: false,
       reasons: ['area monitor not in [graph, auth]: no'],
@@ -33,7 +37,9 @@ describe('evaluatePolicy conditions', () => {
 
   it('severity: a single value, a list, or bounds compared by rank', () => {
     expect(reasons('{ severity: high }').reasons).toEqual(['severity high is high: yes']);
-    expect(reasons('{ severity: [low, critical] }').reasons).toEqual(['severity high not in [low, critical]: no']);
+    expect(reasons('{ severity: [low, critical] }').reasons).toEqual([
+      'severity high not in [low, critical]: no',
+    ]);
     expect(reasons('{ severity: { gte: high } }').reasons).toEqual(['severity high >= high: yes']);
     expect(reasons('{ severity: { gt: medium, lt: critical } }', { severity: 'critical' })).toEqual({
       matched: false,
@@ -53,7 +59,9 @@ describe('evaluatePolicy conditions', () => {
 
   it('subject: kind, id glob, chain', () => {
     const subject = { kind: 'address' as const, id: '0xABC999', chain: 'ethereum' };
-    expect(reasons('{ subject: { kind: [account, address], id: 0xabc*, chain: eth* } }', { subject })).toEqual({
+    expect(
+      reasons('{ subject: { kind: [account, address], id: 0xabc*, chain: eth* } }', { subject }),
+    ).toEqual({
       matched: true,
       reasons: [
         'subject.kind address in [account, address]: yes',
@@ -61,12 +69,20 @@ describe('evaluatePolicy conditions', () => {
         "subject.chain 'ethereum' matches 'eth*': yes",
       ],
     });
-    expect(reasons('{ subject: { chain: eth* } }').reasons).toEqual(["subject.chain (missing) does not match 'eth*': no"]);
+    expect(reasons('{ subject: { chain: eth* } }').reasons).toEqual([
+      "subject.chain (missing) does not match 'eth*': no",
+    ]);
   });
 
   it('subject.attributes: a scalar or any of a list, compared as text; a missing attribute does not match', () => {
-    const subject = { kind: 'account' as const, id: 'a1', attributes: { jurisdiction: 'FR', tier: 'vip', level: 2 } };
-    expect(reasons('{ subject: { attributes: { jurisdiction: [US, GB], tier: vip, level: "2" } } }', { subject })).toEqual({
+    const subject = {
+      kind: 'account' as const,
+      id: 'a1',
+      attributes: { jurisdiction: 'FR', tier: 'vip', level: 2 },
+    };
+    expect(
+      reasons('{ subject: { attributes: { jurisdiction: [US, GB], tier: vip, level: "2" } } }', { subject }),
+    ).toEqual({
       matched: false,
       reasons: [
         "subject.attributes.jurisdiction 'FR' not in [US, GB]: no",
@@ -116,7 +132,9 @@ rules:
       ['high', false, 0],
       ['everything', false, 0],
     ]);
-    expect(evaluations[1]?.reasons).toEqual(['not evaluated: rule "sanctioned" matched first and has stop: true']);
+    expect(evaluations[1]?.reasons).toEqual([
+      'not evaluated: rule "sanctioned" matched first and has stop: true',
+    ]);
   });
 
   it('a stop rule that does not match lets evaluation go on', () => {

@@ -50,7 +50,9 @@ describe('loadPolicy', () => {
 
   it('reports schema issues with the file name and key path', () => {
     const path = file('typo.yaml', 'rules:\n  - name: a\n    match: { severty: high }\n');
-    expect(() => loadPolicy(path, respond)).toThrow(`policy ${path} is invalid:\n  rules[0].match.severty: unknown key`);
+    expect(() => loadPolicy(path, respond)).toThrow(
+      `policy ${path} is invalid:\n  rules[0].match.severty: unknown key`,
+    );
   });
 
   it('reports a missing file as POLICY_INVALID', () => {

@@ -38,7 +38,7 @@ const SeverityConditionSchema = z.union(
   },
 );
 
-export const MatchSchema = z.strictObject({
+const MatchSchema = z.strictObject({
   area: oneOrList(AreaSchema, 'an area').optional(),
   detector: oneOrList(GlobSchema, 'a detector glob').optional(),
   severity: SeverityConditionSchema.optional(),
@@ -56,7 +56,7 @@ export const MatchSchema = z.strictObject({
 });
 export type PolicyMatch = z.output<typeof MatchSchema>;
 
-export const RuleSchema = z.strictObject({
+const RuleSchema = z.strictObject({
   name: z.string().min(1).max(200),
   /** Every given condition must hold; no conditions matches every alert. */
   match: MatchSchema.default({}),
@@ -64,8 +64,6 @@ export const RuleSchema = z.strictObject({
   /** When true and this rule matches, later rules are not evaluated. */
   stop: z.boolean().default(false),
 });
-export type PolicyRule = z.output<typeof RuleSchema>;
-
 export const PolicyDocumentSchema = z.strictObject({
   // A `rules:` key with every entry commented out reads as null: treat it like no rules.
   rules: z

@@ -2,7 +2,8 @@ import type pg from 'pg';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { actionEventFromRow, actionFromRow, pageOf, pageSize } from '../rows.js';
 import { actionWhere, toDollarParams } from '../sqlFilters.js';
-import type { ActionRepository } from '../types.js';
+import type { ActionRecord } from '../../core/action.js';
+import type { ActionAttempt, ActionRepository } from '../types.js';
 import { inTransaction, type Row } from './db.js';
 
 const UPDATE_OUTCOME = `UPDATE actions SET status = $1, attempts = $2, next_attempt_at = $3, last_error = $4,
@@ -20,6 +21,23 @@ const CLAIM_DUE = `UPDATE actions SET lease_until = $3 WHERE id IN (
   ORDER BY next_attempt_at, seq LIMIT $2
   FOR UPDATE SKIP LOCKED)
 RETURNING *`;
+
+async function writeAttempt(client: pg.PoolClient, actionId: string, attempt: ActionAttempt): Promise<ActionRecord> {
+  const { rows } = await client.query<Row>(UPDATE_OUTCOME, [
+    attempt.status,
+    attempt.attempts,
+    attempt.nextAttemptAt,
+    attempt.lastError ?? null,
+    attempt.result === undefined ? null : JSON.stringify(attempt.result),
+    attempt.completedAt ?? null,
+    attempt.event.at,
+    actionId,
+  ]);
+  if (!rows[0]) throw new NotFoundError('action', actionId);
+  const e = attempt.event;
+  await client.query(INSERT_EVENT, [actionId, e.at, e.kind, e.attempt, e.detail]);
+  return actionFromRow(rows[0]);
+}
 
 export function postgresActions(pool: pg.Pool): ActionRepository {
   return {
@@ -44,21 +62,11 @@ export function postgresActions(pool: pg.Pool): ActionRepository {
         .map((claimed) => claimed.action);
     },
     async recordAttempt(actionId, attempt) {
-      return inTransaction(pool, async (client) => {
-        const { rows } = await client.query<Row>(UPDATE_OUTCOME, [
-          attempt.status,
-          attempt.attempts,
-          attempt.nextAttemptAt,
-          attempt.lastError ?? null,
-          attempt.result === undefined ? null : JSON.stringify(attempt.result),
-          attempt.completedAt ?? null,
-          attempt.event.at,
-          actionId,
-        ]);
-        if (!rows[0]) throw new NotFoundError('action', actionId);
-        const e = attempt.event;
-        await client.query(INSERT_EVENT, [actionId, e.at, e.kind, e.attempt, e.detail]);
-        return actionFromRow(rows[0]);
+      return inTransaction(pool, (client) => writeAttempt(client, actionId, attempt));
+    },
+    async recordAttempts(batch) {
+      await inTransaction(pool, async (client) => {
+        for (const { actionId, attempt } of batch) await writeAttempt(client, actionId, attempt);
       });
     },
     async requeue(actionId, now, by) {

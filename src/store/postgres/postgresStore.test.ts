@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeStoreContract } from '../storeContract.js';
+import { describeStoreContract } from '../storeContract.fixture.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { openPostgresStore } from './postgresStore.js';
 import {

@@ -26,7 +26,7 @@ export function sqliteActions(db: Database): ActionRepository {
     return rows.map(actionFromRow);
   });
 
-  const recordAttempt = db.transaction((actionId: string, attempt: ActionAttempt): ActionRecord => {
+  const writeAttempt = (actionId: string, attempt: ActionAttempt): void => {
     const result = update.run(
       attempt.status,
       attempt.attempts,
@@ -40,7 +40,15 @@ export function sqliteActions(db: Database): ActionRepository {
     if (result.changes === 0) throw new NotFoundError('action', actionId);
     const e = attempt.event;
     insertEvent.run(actionId, e.at, e.kind, e.attempt, e.detail);
+  };
+
+  const recordAttempt = db.transaction((actionId: string, attempt: ActionAttempt): ActionRecord => {
+    writeAttempt(actionId, attempt);
     return actionFromRow(byId.get(actionId) as Row);
+  });
+
+  const recordAttempts = db.transaction((batch: readonly { actionId: string; attempt: ActionAttempt }[]) => {
+    for (const { actionId, attempt } of batch) writeAttempt(actionId, attempt);
   });
 
   const requeue = db.transaction((actionId: string, now: number, by: string): ActionRecord => {
@@ -75,6 +83,9 @@ export function sqliteActions(db: Database): ActionRepository {
     },
     async recordAttempt(actionId, attempt) {
       return recordAttempt(actionId, attempt);
+    },
+    async recordAttempts(batch) {
+      recordAttempts(batch);
     },
     async requeue(actionId, now, by) {
       return requeue.immediate(actionId, now, by);

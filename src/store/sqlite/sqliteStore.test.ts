@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeStoreContract } from '../storeContract.js';
+import { describeStoreContract } from '../storeContract.fixture.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './sqliteStore.js';
 

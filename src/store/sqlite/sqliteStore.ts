@@ -9,13 +9,21 @@ import { SQLITE_MIGRATIONS } from './migrations.js';
 import { sqlitePipeline } from './pipeline.js';
 import { sqliteApiKeys, sqliteModels, sqliteStepUps, sqliteSweeps } from './small.js';
 import { sqliteTransfers } from './transfers.js';
+import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests. */
   path: string;
   /** 'normal' (default) loses nothing when the process dies; 'full' also survives power loss. */
   synchronous?: 'normal' | 'full';
+  /** How often a background thread checkpoints the WAL into the database file; 500 ms by default. */
+  checkpointIntervalMs?: number;
+  /** Where background checkpoint failures are reported; stderr by default. */
+  onCheckpointError?: (message: string) => void;
 }
+
+/** A backstop only: should the checkpoint thread stall, commits checkpoint themselves past 40 MB of WAL. */
+const AUTOCHECKPOINT_PAGES = 10_000;
 
 function applyMigrations(db: Database.Database): number {
   const migrate = db.transaction((): number => {
@@ -69,6 +77,15 @@ function openDatabase(options: SqliteStoreOptions): Database.Database {
 /** Opens (creating if needed) the embedded store and applies pending migrations. */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const db = openDatabase(options);
+  let checkpointer: WalCheckpointer | undefined;
+  if (options.path !== ':memory:') {
+    db.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    checkpointer = startWalCheckpointer(
+      options.path,
+      options.checkpointIntervalMs ?? 500,
+      options.onCheckpointError ?? ((message) => process.stderr.write(`argus: WAL checkpoint failed: ${message}\n`)),
+    );
+  }
   return {
     kind: 'sqlite',
     alerts: sqliteAlerts(db),
@@ -83,6 +100,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       return applyMigrations(db);
     },
     async close() {
+      await checkpointer?.close();
+      checkpointer = undefined;
       if (db.open) db.close();
     },
   };

@@ -4,6 +4,7 @@ import type { ActionRecord } from '../core/action.js';
 import { type Alert, dedupeKeyOf } from '../core/alert.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import type { Transfer } from '../core/transfer.js';
+import { AlertClosedError } from './alertClosedError.js';
 import type { AlertFilter, Page, Store } from './types.js';
 
 /*
@@ -311,6 +312,19 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         expect(await store.alerts.get(kept.id)).toEqual(kept);
       });
 
+      it('commitRepeat refuses an alert closed meanwhile, and changes nothing', async () => {
+        const { alert } = await commit();
+        await store.alerts.setStatus({ alertId: alert.id, status: 'acknowledged', by: 'a', at: T0 + 1 });
+        const repeat = { alertId: alert.id, count: 2, lastSeenAt: T0 + 2, severity: 'high' as const, score: 0.9 };
+        await store.pipeline.commitRepeat(repeat, []);
+        expect(await store.alerts.get(alert.id)).toMatchObject({ count: 2 });
+        await store.alerts.setStatus({ alertId: alert.id, status: 'false-positive', by: 'a', at: T0 + 3 });
+        const closed = store.pipeline.commitRepeat({ ...repeat, count: 3 }, [makeAction(alert)]);
+        await expect(closed).rejects.toBeInstanceOf(AlertClosedError);
+        expect(await store.alerts.get(alert.id)).toMatchObject({ count: 2, status: 'false-positive' });
+        expect((await store.actions.list({ alertId: alert.id })).items).toEqual([]);
+      });
+
       it('commitRepeat is all or nothing too', async () => {
         const { alert, actions } = await commit({}, [{}]);
         const repeat = {
@@ -327,6 +341,48 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         );
         expect(await store.alerts.get(alert.id)).toEqual(alert);
         expect(await store.actions.get(fresh.id)).toBeUndefined();
+      });
+
+      it('commitBatch writes new alerts and repeats in one transaction, all or nothing', async () => {
+        const T = 5_000_000;
+        const { alert: existing } = await commit();
+        const fresh = makeAlert();
+        const freshAction = makeAction(fresh, { nextAttemptAt: T });
+        const repeatAction = makeAction(existing, { nextAttemptAt: T });
+        const repeat = { alertId: existing.id, count: 2, lastSeenAt: T0 + 5, severity: 'critical' as const, score: 1 };
+        await store.pipeline.commitBatch(
+          [
+            { kind: 'new', alert: fresh, actions: [freshAction] },
+            { kind: 'repeat', repeat, actions: [repeatAction] },
+          ],
+          T + 1000,
+        );
+        expect(await store.alerts.get(fresh.id)).toEqual(fresh);
+        expect(await store.alerts.get(existing.id)).toMatchObject({ count: 2, severity: 'critical', score: 1 });
+        expect((await store.actions.events(repeatAction.id)).map((e) => e.kind)).toEqual(['queued']);
+        // Written leased to the committer: no other worker claims them before the lease runs out.
+        expect(await store.actions.claimDue(T + 10, 10, T + 2000)).toEqual([]);
+        expect(ids(await store.actions.claimDue(T + 1000, 10, T + 2000)).sort()).toEqual(
+          [freshAction.id, repeatAction.id].sort(),
+        );
+        await finish([freshAction, repeatAction]);
+
+        const other = makeAlert();
+        const missing = { ...repeat, alertId: uid('missing') };
+        await expect(
+          store.pipeline.commitBatch([
+            { kind: 'new', alert: other, actions: [] },
+            { kind: 'repeat', repeat: missing, actions: [] },
+          ]),
+        ).rejects.toBeInstanceOf(NotFoundError);
+        expect(await store.alerts.get(other.id)).toBeUndefined();
+        await expect(
+          store.pipeline.commitBatch([
+            { kind: 'new', alert: other, actions: [] },
+            { kind: 'new', alert: fresh, actions: [] },
+          ]),
+        ).rejects.toBeInstanceOf(ConflictError);
+        expect(await store.alerts.get(other.id)).toBeUndefined();
       });
 
       it('setStatus updates the alert and appends to its history in order', async () => {
@@ -487,6 +543,36 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           { actionId: action.id, at: T + 10, kind: 'attempt-failed', attempt: 1, detail: 'HTTP 503' },
           { actionId: action.id, at: T + 25, kind: 'succeeded', attempt: 2, detail: 'HTTP 200' },
         ]);
+      });
+
+      it('recordAttempts stores several outcomes in one transaction, all or nothing', async () => {
+        const T = 6_000_000;
+        const { actions } = await commit({}, [{ nextAttemptAt: T }, { nextAttemptAt: T }]);
+        const [a, b] = actions as [ActionRecord, ActionRecord];
+        const outcome = (id: string, attempt: number) => ({
+          status: 'succeeded' as const,
+          attempts: attempt,
+          nextAttemptAt: T,
+          completedAt: T + 5,
+          event: { actionId: id, at: T + 5, kind: 'succeeded' as const, attempt, detail: 'ok' },
+        });
+        await expect(
+          store.actions.recordAttempts([
+            { actionId: a.id, attempt: outcome(a.id, 1) },
+            { actionId: uid('missing'), attempt: outcome('x', 1) },
+          ]),
+        ).rejects.toBeInstanceOf(NotFoundError);
+        expect(await store.actions.get(a.id)).toEqual(a);
+        expect((await store.actions.events(a.id)).map((e) => e.kind)).toEqual(['queued']);
+
+        await store.actions.recordAttempts([
+          { actionId: a.id, attempt: outcome(a.id, 1) },
+          { actionId: b.id, attempt: outcome(b.id, 1) },
+        ]);
+        for (const action of [a, b]) {
+          expect(await store.actions.get(action.id)).toMatchObject({ status: 'succeeded', attempts: 1, completedAt: T + 5 });
+          expect((await store.actions.events(action.id)).map((e) => e.kind)).toEqual(['queued', 'succeeded']);
+        }
       });
 
       it('recordAttempt on an unknown action fails with NotFoundError and records no event', async () => {
