@@ -33,11 +33,19 @@ describe('the demo scenario (argus serve --demo)', () => {
     app = await createArgusApp({ config: demo.config, baseDir, policy: demo.policy, logger: silentLogger });
     const store = app.store;
 
-    const replay = replayScenario(demoScenario, { pipeline: app.responder.pipeline, store }, (_step, error) => {
-      throw error;
-    }, 50);
+    const replay = replayScenario(
+      demoScenario,
+      { pipeline: app.responder.pipeline, store },
+      (_step, error) => {
+        throw error;
+      },
+      50,
+    );
     await replay.done;
-    await until(async () => (await store.actions.list({ status: ['pending'] })).items.length === 0, 'actions to finish');
+    await until(
+      async () => (await store.actions.list({ status: ['pending'] })).items.length === 0,
+      'actions to finish',
+    );
 
     const alerts = (await store.alerts.list({ limit: 100 })).items;
     const velocity = alerts.find((a) => a.detector === 'velocity-limit');

@@ -35,9 +35,12 @@ describe('argus CLI help', () => {
     }
   });
 
-  it.each(all.map((l) => [l.name, l.command] as const))('%s explains itself with an example', (_name, command) => {
-    const help = helpOf(command);
-    expect(command.description().length).toBeGreaterThan(10);
-    expect(help).toMatch(/Examples?:\n\s+\$ argus /);
-  });
+  it.each(all.map((l) => [l.name, l.command] as const))(
+    '%s explains itself with an example',
+    (_name, command) => {
+      const help = helpOf(command);
+      expect(command.description().length).toBeGreaterThan(10);
+      expect(help).toMatch(/Examples?:\n\s+\$ argus /);
+    },
+  );
 });

@@ -62,7 +62,13 @@ export interface ActionRecord {
   completedAt?: number;
 }
 
-export const ACTION_EVENT_KINDS = ['queued', 'attempt-failed', 'succeeded', 'dead-lettered', 'requeued'] as const;
+export const ACTION_EVENT_KINDS = [
+  'queued',
+  'attempt-failed',
+  'succeeded',
+  'dead-lettered',
+  'requeued',
+] as const;
 export type ActionEventKind = (typeof ACTION_EVENT_KINDS)[number];
 
 export interface ActionEvent {

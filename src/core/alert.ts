@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { AreaSchema } from './area.js';
 import { SeveritySchema } from './severity.js';
 
-export const SUBJECT_KINDS = ['account', 'address', 'contract', 'user', 'package', 'transfer', 'ip', 'other'] as const;
+export const SUBJECT_KINDS = [
+  'account',
+  'address',
+  'contract',
+  'user',
+  'package',
+  'transfer',
+  'ip',
+  'other',
+] as const;
 
 const AttributeValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 

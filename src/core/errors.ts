@@ -19,7 +19,11 @@ export class ArgusError extends Error {
   readonly hint: string | undefined;
   readonly input: unknown;
 
-  constructor(code: ErrorCode, message: string, options: { hint?: string; input?: unknown; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { hint?: string; input?: unknown; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ArgusError';
     this.code = code;

@@ -46,7 +46,9 @@ export interface Transfer extends z.output<typeof TransferInputSchema> {
 }
 
 /** The stable id of an on-chain transfer: a transaction can move several assets, one per log. */
-export function transferIdOf(input: Pick<TransferInput, 'chain' | 'txHash' | 'logIndex'>): string | undefined {
+export function transferIdOf(
+  input: Pick<TransferInput, 'chain' | 'txHash' | 'logIndex'>,
+): string | undefined {
   if (!input.txHash) return undefined;
   return `${input.chain}:${input.txHash.toLowerCase()}:${input.logIndex ?? -1}`;
 }

@@ -17,7 +17,9 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+  return path
+    .map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .join('');
 }
 
 /** Turns zod's issues into "key.path: expected X, got Y" lines a person can act on. */

@@ -35,7 +35,12 @@ export const demoScenario: DemoStep[] = [
     alert: {
       area: 'monitor',
       detector: 'dormant-high-value',
-      subject: { kind: 'account', id: 'acct-1042', chain: 'ethereum', attributes: { jurisdiction: 'DE', tier: 'retail' } },
+      subject: {
+        kind: 'account',
+        id: 'acct-1042',
+        chain: 'ethereum',
+        attributes: { jurisdiction: 'DE', tier: 'retail' },
+      },
       severity: 'high',
       score: 0.93,
       title: 'Dormant account withdraws 250 ETH',
@@ -59,7 +64,8 @@ export const demoScenario: DemoStep[] = [
       severity: 'high',
       score: 0.88,
       title: 'Login from Singapore 38 minutes after a login from Berlin',
-      explanation: 'Two successful logins 10,090 km apart within 38 minutes imply 15,900 km/h, above the 805 km/h limit.',
+      explanation:
+        'Two successful logins 10,090 km apart within 38 minutes imply 15,900 km/h, above the 805 km/h limit.',
       evidence: [
         { kind: 'feature', name: 'speed_kmh', value: 15_900, baseline: 805 },
         { kind: 'fact', name: 'previous_ip_country', value: 'DE' },
@@ -167,10 +173,14 @@ export const demoScenario: DemoStep[] = [
       severity: 'medium',
       score: 0.7,
       title: 'GHSA-wf5p-g6vw-rhxx affects axios 1.6.0 in wallet-backend (fixed in 1.6.3)',
-      explanation: 'package-lock.json of wallet-backend resolves axios 1.6.0, inside the affected range >=0.8.1 <1.6.3.',
+      explanation:
+        'package-lock.json of wallet-backend resolves axios 1.6.0, inside the affected range >=0.8.1 <1.6.3.',
       evidence: [{ kind: 'fact', name: 'fixed_version', value: '1.6.3' }],
     },
   },
 ];
 
-export const demoVaults = { ETH: '0x0000000000000000000000000000000000c01d01', USDC: '0x0000000000000000000000000000000000c01d02' };
+export const demoVaults = {
+  ETH: '0x0000000000000000000000000000000000c01d01',
+  USDC: '0x0000000000000000000000000000000000c01d02',
+};

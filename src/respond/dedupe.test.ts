@@ -199,3 +199,40 @@ describe('deduplication across processes', () => {
     expect(await store.alerts.get(first.alert.id)).toMatchObject({ status: 'resolved', count: 1 });
   });
 });
+
+describe('DedupeIndex.warm', () => {
+  const counting = () => {
+    const reads = { n: 0 };
+    const alerts = {
+      ...store.alerts,
+      findByDedupeKey: async (key: string, since: number) => {
+        reads.n++;
+        return store.alerts.findByDedupeKey(key, since);
+      },
+    };
+    return { reads, store: { ...store, alerts } as Store };
+  };
+
+  it('after a restart, folds repeats and starts new alerts without reading the store per alert', async () => {
+    const before = await pipelineOn(store).ingest(alertInput({ subject: { kind: 'account', id: 'kept' } }));
+    clock.advance(1_000);
+    const { reads, store: watched } = counting();
+    const restarted = pipelineOn(watched);
+    const repeat = await restarted.ingest(alertInput({ subject: { kind: 'account', id: 'kept' } }));
+    expect(repeat).toMatchObject({ outcome: 'deduplicated', alert: { id: before.alert.id, count: 2 } });
+    const fresh = await restarted.ingest(alertInput({ subject: { kind: 'account', id: 'new' } }));
+    expect(fresh.outcome).toBe('created');
+    expect(reads.n).toBe(0);
+  });
+
+  it('when the window holds more than it can keep, falls back to the store for the older ones', async () => {
+    const first = await pipelineOn(store).ingest(alertInput({ subject: { kind: 'account', id: 'old' } }));
+    clock.advance(10);
+    await pipelineOn(store).ingest(alertInput({ subject: { kind: 'account', id: 'young' } }));
+    const { reads, store: watched } = counting();
+    const small = createPipeline({ store: watched, config: respond, policy, clock, dedupeCacheEntries: 1 });
+    const repeat = await small.ingest(alertInput({ subject: { kind: 'account', id: 'old' } }));
+    expect(repeat).toMatchObject({ outcome: 'deduplicated', alert: { id: first.alert.id } });
+    expect(reads.n).toBe(1);
+  });
+});

@@ -54,6 +54,42 @@ export class DedupeIndex {
     this.coveredAfter = createdAt;
   }
 
+  /**
+   * Loads the open alerts of the current window from the store, so that after a restart a new alert
+   * costs no store read either. Call it before the first lookup; until then misses go to the store.
+   */
+  async warm(now: number): Promise<void> {
+    const since = now - this.windowMs;
+    const newestFirst: Alert[] = [];
+    const seen = new Set<string>();
+    let complete = true;
+    let cursor: string | undefined;
+    do {
+      const page = await this.alerts.list({
+        status: ['open', 'acknowledged'],
+        since,
+        limit: 500,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      for (const alert of page.items) {
+        if (alert.firstSeenAt < since || seen.has(alert.dedupeKey)) continue;
+        if (newestFirst.length >= this.maxEntries) {
+          complete = false;
+          break;
+        }
+        seen.add(alert.dedupeKey);
+        newestFirst.push(alert);
+      }
+      cursor = complete ? page.nextCursor : undefined;
+    } while (cursor !== undefined);
+    // The map is kept oldest first, for eviction.
+    for (const alert of newestFirst.reverse()) {
+      if (!this.newest.has(alert.dedupeKey)) this.newest.set(alert.dedupeKey, alert);
+    }
+    const oldestLoaded = newestFirst[0]?.firstSeenAt ?? since;
+    this.coveredAfter = Math.min(this.coveredAfter, complete ? since - 1 : oldestLoaded);
+  }
+
   /** The open alert an occurrence with this key folds into at `now`, or undefined when it starts a new one. */
   async openAlert(dedupeKey: string, now: number): Promise<Alert | undefined> {
     const since = now - this.windowMs;

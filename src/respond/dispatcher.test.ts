@@ -313,7 +313,9 @@ describe('Dispatcher handoff from the pipeline', () => {
     const worker = dispatcher({ execute: async () => gate.then(() => ({ ok: true })) });
     worker.start();
     const pipeline = createPipeline({ store, config: respond, policy, clock, bus, handoff: worker });
-    const ingested = await Promise.all([1, 2, 3].map((i) => pipeline.ingest(alertInput({ subject: { kind: 'user', id: `u${i}` } }))));
+    const ingested = await Promise.all(
+      [1, 2, 3].map((i) => pipeline.ingest(alertInput({ subject: { kind: 'user', id: `u${i}` } }))),
+    );
     const stopped = worker.stop();
     release();
     await stopped;

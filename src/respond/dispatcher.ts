@@ -2,10 +2,10 @@ import type { ActionRecord } from '../core/action.js';
 import type { Alert } from '../core/alert.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { ActionAttempt, Store } from '../store/types.js';
+import type { ActionHandoff } from './actionHandoff.js';
 import { type ActionContext, type ActionExecutor, PermanentActionError } from './actions/executor.js';
 import { type ActionExecutors, DEFAULT_EXECUTORS } from './actions/registry.js';
 import { retryPolicyFor } from './actions/retryPolicy.js';
-import type { ActionHandoff } from './actionHandoff.js';
 import { applyAttempt, failedAttempt, succeededAttempt } from './attemptOutcome.js';
 import { EventBus } from './eventBus.js';
 import { GroupCommit } from './groupCommit.js';
@@ -57,7 +57,10 @@ export class Dispatcher implements ActionHandoff {
   private readonly executors: ActionExecutors;
   private readonly context: ActionContext;
   private readonly leaseMs: number;
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Actions executing: at most `concurrency`. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Outcomes waiting for their group commit. */
+  private readonly recording = new Set<Promise<void>>();
   /** Handed over by the pipeline, already leased to this process: run before anything is claimed. */
   private ready: ReadyAction[] = [];
   private readyHead = 0;
@@ -114,6 +117,7 @@ export class Dispatcher implements ActionHandoff {
       this.drainReady();
       await Promise.race(this.inFlight);
     }
+    while (this.recording.size > 0) await Promise.all(this.recording);
     this.running = false;
     this.stopping = false;
   }
@@ -184,12 +188,23 @@ export class Dispatcher implements ActionHandoff {
     }
   }
 
+  /**
+   * A slot is held while the action executes, not while its outcome waits for its group commit: the
+   * concurrency limit is about the receivers, and the store is fastest when many outcomes share one
+   * transaction. Should the process die in between, the action runs again after its lease (at least
+   * once; receivers drop the repeat by its idempotency key).
+   */
   private launch(action: ActionRecord, alert?: Alert): void {
-    const running: Promise<void> = this.attempt(action, alert).finally(() => {
-      this.inFlight.delete(running);
+    const executing: Promise<ActionAttempt> = this.outcomeOf(action, alert);
+    this.inFlight.add(executing);
+    void executing.then((outcome) => {
+      this.inFlight.delete(executing);
+      const recording: Promise<void> = this.record(action, outcome).finally(() =>
+        this.recording.delete(recording),
+      );
+      this.recording.add(recording);
       this.schedule();
     });
-    this.inFlight.add(running);
   }
 
   private async claim(limit: number): Promise<ActionRecord[]> {
@@ -204,17 +219,26 @@ export class Dispatcher implements ActionHandoff {
 
   /** One attempt, recorded with its audit event; never throws. */
   private async attempt(action: ActionRecord, alert?: Alert): Promise<void> {
-    let outcome: ActionAttempt;
+    await this.record(action, await this.outcomeOf(action, alert));
+  }
+
+  /** Carries the action out once and says how it went; never throws. */
+  private async outcomeOf(action: ActionRecord, alert?: Alert): Promise<ActionAttempt> {
     try {
       const result = await this.execute(action, alert);
-      outcome = succeededAttempt(action, result, this.clock.now());
+      return succeededAttempt(action, result, this.clock.now());
     } catch (error) {
       const retry = retryPolicyFor(action.spec, this.respond);
-      outcome = failedAttempt(action, error, this.clock.now(), retry, this.random);
+      const outcome = failedAttempt(action, error, this.clock.now(), retry, this.random);
       if (outcome.status !== 'pending') {
         this.logger.warn(`action ${action.id} (${action.type}): ${outcome.event.detail}`);
       }
+      return outcome;
     }
+  }
+
+  /** Stores the outcome with its audit event, then tells listeners; never throws. */
+  private async record(action: ActionRecord, outcome: ActionAttempt): Promise<void> {
     try {
       await this.outcomes.submit({ actionId: action.id, attempt: outcome });
       this.bus.emit({ type: 'action-updated', action: applyAttempt(action, outcome) });

@@ -52,6 +52,8 @@ class Pipeline implements AlertPipeline {
   private readonly onActionsQueued: () => void;
   private readonly handoff: ActionHandoff | undefined;
   private readonly index: DedupeIndex;
+  /** The dedupe index loading the window's open alerts; lookups wait for it. */
+  private readonly warming: Promise<void>;
   /** Alerts and their actions are committed in groups; each ingest resolves after its group committed. */
   private readonly commits: GroupCommit<PipelineUnit, { leased: boolean }>;
   /** Ingests and status changes of one dedupe key run one at a time, so a key never gets two open alerts. */
@@ -77,6 +79,10 @@ class Pipeline implements AlertPipeline {
       options.dedupeCacheEntries,
       this.clock.now(),
     );
+    this.warming = this.index.warm(this.clock.now()).catch((error: unknown) => {
+      // Not fatal: without the warm index every miss is looked up in the store instead.
+      this.logger.warn(`dedupe index not preloaded: ${(error as Error).message}`);
+    });
   }
 
   ingest(input: unknown): Promise<IngestResult> {
@@ -121,6 +127,7 @@ class Pipeline implements AlertPipeline {
 
   /** Decides new alert or repeat, orders the policy's actions and commits both in one unit of work. */
   private async fold(input: ParsedAlertInput, dedupeKey: string): Promise<IngestResult> {
+    await this.warming;
     const now = this.clock.now();
     const open = await this.index.openAlert(dedupeKey, now);
     return open === undefined ? this.createAlert(input, dedupeKey, now) : this.repeatAlert(open, input, now);

@@ -27,7 +27,12 @@ export interface Responder {
 export function createResponder(options: ResponderOptions): Responder {
   const bus = options.bus ?? new EventBus();
   const dispatcher = new Dispatcher({ ...options, respond: options.config, bus });
-  const pipeline = createPipeline({ ...options, bus, handoff: dispatcher, onActionsQueued: () => dispatcher.wake() });
+  const pipeline = createPipeline({
+    ...options,
+    bus,
+    handoff: dispatcher,
+    onActionsQueued: () => dispatcher.wake(),
+  });
   return {
     pipeline,
     dispatcher,

@@ -21,7 +21,9 @@ export async function createApiKey(
 }
 
 /** Reads the key from `Authorization: Bearer <key>` or `X-API-Key`. */
-export function apiKeyFromHeaders(headers: Record<string, string | string[] | undefined>): string | undefined {
+export function apiKeyFromHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): string | undefined {
   const auth = headers.authorization;
   if (typeof auth === 'string' && auth.toLowerCase().startsWith('bearer ')) return auth.slice(7).trim();
   const header = headers['x-api-key'];

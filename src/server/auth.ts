@@ -44,7 +44,9 @@ export function apiKeyGuard(options: AuthOptions) {
     const query = request.query as Record<string, unknown> | undefined;
     // EventSource cannot send headers, so the live stream alone also accepts ?access_token=.
     const fromQuery =
-      path === '/v1/alerts/stream' && typeof query?.access_token === 'string' ? query.access_token : undefined;
+      path === '/v1/alerts/stream' && typeof query?.access_token === 'string'
+        ? query.access_token
+        : undefined;
     const key = apiKeyFromHeaders(request.headers) ?? fromQuery;
     if (!key) {
       if (isRead && !options.requireKeyForReads) return;

@@ -315,7 +315,13 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
       it('commitRepeat refuses an alert closed meanwhile, and changes nothing', async () => {
         const { alert } = await commit();
         await store.alerts.setStatus({ alertId: alert.id, status: 'acknowledged', by: 'a', at: T0 + 1 });
-        const repeat = { alertId: alert.id, count: 2, lastSeenAt: T0 + 2, severity: 'high' as const, score: 0.9 };
+        const repeat = {
+          alertId: alert.id,
+          count: 2,
+          lastSeenAt: T0 + 2,
+          severity: 'high' as const,
+          score: 0.9,
+        };
         await store.pipeline.commitRepeat(repeat, []);
         expect(await store.alerts.get(alert.id)).toMatchObject({ count: 2 });
         await store.alerts.setStatus({ alertId: alert.id, status: 'false-positive', by: 'a', at: T0 + 3 });
@@ -349,7 +355,13 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         const fresh = makeAlert();
         const freshAction = makeAction(fresh, { nextAttemptAt: T });
         const repeatAction = makeAction(existing, { nextAttemptAt: T });
-        const repeat = { alertId: existing.id, count: 2, lastSeenAt: T0 + 5, severity: 'critical' as const, score: 1 };
+        const repeat = {
+          alertId: existing.id,
+          count: 2,
+          lastSeenAt: T0 + 5,
+          severity: 'critical' as const,
+          score: 1,
+        };
         await store.pipeline.commitBatch(
           [
             { kind: 'new', alert: fresh, actions: [freshAction] },
@@ -358,7 +370,11 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           T + 1000,
         );
         expect(await store.alerts.get(fresh.id)).toEqual(fresh);
-        expect(await store.alerts.get(existing.id)).toMatchObject({ count: 2, severity: 'critical', score: 1 });
+        expect(await store.alerts.get(existing.id)).toMatchObject({
+          count: 2,
+          severity: 'critical',
+          score: 1,
+        });
         expect((await store.actions.events(repeatAction.id)).map((e) => e.kind)).toEqual(['queued']);
         // Written leased to the committer: no other worker claims them before the lease runs out.
         expect(await store.actions.claimDue(T + 10, 10, T + 2000)).toEqual([]);
@@ -570,7 +586,11 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           { actionId: b.id, attempt: outcome(b.id, 1) },
         ]);
         for (const action of [a, b]) {
-          expect(await store.actions.get(action.id)).toMatchObject({ status: 'succeeded', attempts: 1, completedAt: T + 5 });
+          expect(await store.actions.get(action.id)).toMatchObject({
+            status: 'succeeded',
+            attempts: 1,
+            completedAt: T + 5,
+          });
           expect((await store.actions.events(action.id)).map((e) => e.kind)).toEqual(['queued', 'succeeded']);
         }
       });

@@ -28,39 +28,44 @@ export function registerActionCommands(program: Command): void {
     .option('--alert <id>', 'only the actions of this alert')
     .option('--limit <n>', 'how many (1-500)', '50')
     .option('--json', 'print machine-readable output')
-    .addHelpText('after', '\nExamples:\n  $ argus actions list --status dead-letter\n  $ argus actions list --alert alt_01hx... --json')
-    .action(async (opts: { status?: string; alert?: string; limit: string; json?: boolean }, cmd: Command) => {
-      const output = consoleOutput(Boolean(opts.json));
-      try {
-        const status = parseStatuses(opts.status);
-        await withStore(cmd, async ({ store }) => {
-          const page = await store.actions.list({
-            ...(status ? { status } : {}),
-            ...(opts.alert ? { alertId: opts.alert } : {}),
-            limit: Number(opts.limit) || 50,
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ argus actions list --status dead-letter\n  $ argus actions list --alert alt_01hx... --json',
+    )
+    .action(
+      async (opts: { status?: string; alert?: string; limit: string; json?: boolean }, cmd: Command) => {
+        const output = consoleOutput(Boolean(opts.json));
+        try {
+          const status = parseStatuses(opts.status);
+          await withStore(cmd, async ({ store }) => {
+            const page = await store.actions.list({
+              ...(status ? { status } : {}),
+              ...(opts.alert ? { alertId: opts.alert } : {}),
+              limit: Number(opts.limit) || 50,
+            });
+            if (output.json) return printJson(output, page);
+            if (!page.items.length) return output.out('no actions match');
+            output.out(
+              formatTable(
+                ['id', 'created (UTC)', 'alert', 'rule', 'type', 'status', 'attempts', 'last error'],
+                page.items.map((a) => [
+                  a.id,
+                  formatTime(a.createdAt),
+                  a.alertId,
+                  a.rule,
+                  a.type,
+                  a.status,
+                  `${a.attempts}/${a.maxAttempts}`,
+                  a.lastError ?? '',
+                ]),
+              ),
+            );
           });
-          if (output.json) return printJson(output, page);
-          if (!page.items.length) return output.out('no actions match');
-          output.out(
-            formatTable(
-              ['id', 'created (UTC)', 'alert', 'rule', 'type', 'status', 'attempts', 'last error'],
-              page.items.map((a) => [
-                a.id,
-                formatTime(a.createdAt),
-                a.alertId,
-                a.rule,
-                a.type,
-                a.status,
-                `${a.attempts}/${a.maxAttempts}`,
-                a.lastError ?? '',
-              ]),
-            ),
-          );
-        });
-      } catch (error) {
-        process.exitCode = reportError(output, error);
-      }
-    });
+        } catch (error) {
+          process.exitCode = reportError(output, error);
+        }
+      },
+    );
 
   actions
     .command('show <id>')
@@ -75,7 +80,9 @@ export function registerActionCommands(program: Command): void {
           if (!action) throw new NotFoundError('action', id);
           const events = await store.actions.events(id);
           if (output.json) return printJson(output, { action, events });
-          output.out(`${action.id}  ${action.type}  ${action.status}  (rule "${action.rule}", alert ${action.alertId})`);
+          output.out(
+            `${action.id}  ${action.type}  ${action.status}  (rule "${action.rule}", alert ${action.alertId})`,
+          );
           if (action.result) output.out(`result: ${JSON.stringify(action.result)}`);
           for (const e of events) output.out(`  ${formatTime(e.at)}  #${e.attempt}  ${e.kind}  ${e.detail}`);
         });

@@ -6,7 +6,11 @@ import { SEVERITIES, type Severity } from '../../core/severity.js';
 import { actorFrom, withStore } from '../context.js';
 import { consoleOutput, formatTable, formatTime, printJson, reportError } from '../output.js';
 
-function csv<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T[] | undefined {
+function csv<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  option: string,
+): T[] | undefined {
   if (!value) return undefined;
   const items = value.split(',').map((s) => s.trim());
   const bad = items.filter((i) => !allowed.includes(i as T));
@@ -78,13 +82,19 @@ export function registerAlertCommands(program: Command): void {
     .option('--limit <n>', 'how many to show (1-500)', '50')
     .option('--cursor <cursor>', 'continue from a previous page')
     .option('--json', 'print machine-readable output')
-    .addHelpText('after', '\nExamples:\n  $ argus alerts list --status open --severity high,critical\n  $ argus alerts list --area monitor --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ argus alerts list --status open --severity high,critical\n  $ argus alerts list --area monitor --json',
+    )
     .action(async (opts: ListOptions, cmd: Command) => {
       const output = consoleOutput(Boolean(opts.json));
       try {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-          throw new ArgusError('INPUT_INVALID', `--limit: expected a whole number from 1 to 500, got "${opts.limit}"`);
+          throw new ArgusError(
+            'INPUT_INVALID',
+            `--limit: expected a whole number from 1 to 500, got "${opts.limit}"`,
+          );
         }
         const filter = {
           status: csv<AlertStatus>(opts.status, ALERT_STATUSES, '--status'),
@@ -94,11 +104,18 @@ export function registerAlertCommands(program: Command): void {
         };
         await withStore(cmd, async ({ store }) => {
           const clean = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
-          const page = await store.alerts.list({ ...clean, limit, ...(opts.cursor ? { cursor: opts.cursor } : {}) });
+          const page = await store.alerts.list({
+            ...clean,
+            limit,
+            ...(opts.cursor ? { cursor: opts.cursor } : {}),
+          });
           if (output.json) return printJson(output, page);
           if (page.items.length === 0) return output.out('no alerts match');
           output.out(
-            formatTable(['id', 'last seen (UTC)', 'severity', 'area/detector', 'subject', 'count', 'status', 'title'], alertRows(page.items)),
+            formatTable(
+              ['id', 'last seen (UTC)', 'severity', 'area/detector', 'subject', 'count', 'status', 'title'],
+              alertRows(page.items),
+            ),
           );
           if (page.nextCursor) output.out(`\nmore: --cursor ${page.nextCursor}`);
         });
@@ -128,28 +145,46 @@ export function registerAlertCommands(program: Command): void {
               [
                 ['id', alert.id],
                 ['area / detector', `${alert.area} / ${alert.detector}`],
-                ['subject', `${alert.subject.kind} ${alert.subject.id}${alert.subject.chain ? ` on ${alert.subject.chain}` : ''}`],
+                [
+                  'subject',
+                  `${alert.subject.kind} ${alert.subject.id}${alert.subject.chain ? ` on ${alert.subject.chain}` : ''}`,
+                ],
                 ['severity / score', `${alert.severity} / ${alert.score.toFixed(3)}`],
-                ['status', `${alert.status}${alert.statusBy ? ` by ${alert.statusBy} at ${formatTime(alert.statusAt)}` : ''}`],
-                ['count', `${alert.count} (first ${formatTime(alert.firstSeenAt)}, last ${formatTime(alert.lastSeenAt)})`],
+                [
+                  'status',
+                  `${alert.status}${alert.statusBy ? ` by ${alert.statusBy} at ${formatTime(alert.statusAt)}` : ''}`,
+                ],
+                [
+                  'count',
+                  `${alert.count} (first ${formatTime(alert.firstSeenAt)}, last ${formatTime(alert.lastSeenAt)})`,
+                ],
               ],
               100,
             ),
           );
           output.out(`\n${alert.explanation}`);
-          if (alert.evidence.length) output.out(`\nevidence:\n${alert.evidence.map((e) => `  ${JSON.stringify(e)}`).join('\n')}`);
+          if (alert.evidence.length)
+            output.out(`\nevidence:\n${alert.evidence.map((e) => `  ${JSON.stringify(e)}`).join('\n')}`);
           if (actions.length) {
             output.out('\nactions:');
             output.out(
               formatTable(
                 ['id', 'rule', 'type', 'status', 'attempts', 'last error'],
-                actions.map((a) => [a.id, a.rule, a.type, a.status, `${a.attempts}/${a.maxAttempts}`, a.lastError ?? '']),
+                actions.map((a) => [
+                  a.id,
+                  a.rule,
+                  a.type,
+                  a.status,
+                  `${a.attempts}/${a.maxAttempts}`,
+                  a.lastError ?? '',
+                ]),
               ),
             );
           }
           if (history.length) {
             output.out('\nstatus history:');
-            for (const h of history) output.out(`  ${formatTime(h.at)} ${h.status} by ${h.by}${h.note ? `: ${h.note}` : ''}`);
+            for (const h of history)
+              output.out(`  ${formatTime(h.at)} ${h.status} by ${h.by}${h.note ? `: ${h.note}` : ''}`);
           }
         });
       } catch (error) {
@@ -173,8 +208,15 @@ export function registerAlertCommands(program: Command): void {
     .option('--note <text>', 'why, for the audit trail')
     .option('--by <who>', 'who resolves (default: cli:$USER)')
     .option('--json', 'print machine-readable output')
-    .addHelpText('after', '\nExamples:\n  $ argus alerts resolve alt_01hx... --note "customer confirmed"\n  $ argus alerts resolve alt_01hx... --false-positive')
-    .action((id: string, opts: { falsePositive?: boolean; note?: string; by?: string; json?: boolean }, cmd: Command) =>
-      setStatus(cmd, id, opts.falsePositive ? 'false-positive' : 'resolved', opts),
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ argus alerts resolve alt_01hx... --note "customer confirmed"\n  $ argus alerts resolve alt_01hx... --false-positive',
+    )
+    .action(
+      (
+        id: string,
+        opts: { falsePositive?: boolean; note?: string; by?: string; json?: boolean },
+        cmd: Command,
+      ) => setStatus(cmd, id, opts.falsePositive ? 'false-positive' : 'resolved', opts),
     );
 }

@@ -4,7 +4,9 @@ import { withStore } from '../context.js';
 import { consoleOutput, formatTable, formatTime, printJson, reportError } from '../output.js';
 
 export function registerApiKeyCommands(program: Command): void {
-  const apikey = program.command('apikey').description('manage API keys (only their SHA-256 hashes are stored)');
+  const apikey = program
+    .command('apikey')
+    .description('manage API keys (only their SHA-256 hashes are stored)');
 
   apikey
     .command('create <name>')
@@ -34,11 +36,21 @@ export function registerApiKeyCommands(program: Command): void {
       try {
         await withStore(cmd, async ({ store }) => {
           const keys = await store.apiKeys.list();
-          if (output.json) return printJson(output, keys.map(({ hash: _hash, ...k }) => k));
+          if (output.json)
+            return printJson(
+              output,
+              keys.map(({ hash: _hash, ...k }) => k),
+            );
           output.out(
             formatTable(
               ['id', 'name', 'created', 'last used', 'revoked'],
-              keys.map((k) => [k.id, k.name, formatTime(k.createdAt), formatTime(k.lastUsedAt), formatTime(k.revokedAt)]),
+              keys.map((k) => [
+                k.id,
+                k.name,
+                formatTime(k.createdAt),
+                formatTime(k.lastUsedAt),
+                formatTime(k.revokedAt),
+              ]),
             ),
           );
         });

@@ -35,7 +35,8 @@ Examples:
         if (output.json) printJson(output, summary);
         else {
           output.out(`configuration is valid (${loaded.file ?? 'no file: defaults'})`);
-          if (loaded.envVariables.length) output.out(`environment overrides: ${loaded.envVariables.join(', ')}`);
+          if (loaded.envVariables.length)
+            output.out(`environment overrides: ${loaded.envVariables.join(', ')}`);
           if (opts.print) output.out(JSON.stringify(loaded.config, null, 2));
         }
         process.exitCode = EXIT_OK;

@@ -10,7 +10,9 @@ import { consoleOutput, printJson, reportError } from '../output.js';
 function policyFor(cmd: Command, file: string | undefined): Policy {
   const globals = cmd.optsWithGlobals() as { config?: string };
   const loaded = loadConfig({ file: globals.config });
-  return file ? loadPolicy(file, loaded.config.respond) : loadConfiguredPolicy(loaded.config.respond, loaded.baseDir);
+  return file
+    ? loadPolicy(file, loaded.config.respond)
+    : loadConfiguredPolicy(loaded.config.respond, loaded.baseDir);
 }
 
 function readJson(file: string): unknown {
@@ -18,7 +20,9 @@ function readJson(file: string): unknown {
   try {
     text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new ArgusError('INPUT_INVALID', `cannot read ${file}: ${(cause as Error).message}`, { input: file });
+    throw new ArgusError('INPUT_INVALID', `cannot read ${file}: ${(cause as Error).message}`, {
+      input: file,
+    });
   }
   try {
     return JSON.parse(text);
@@ -56,7 +60,8 @@ Examples:
       try {
         const result = dryRunPolicy(policyFor(cmd, opts.policy), readJson(file));
         if (output.json) return printJson(output, result);
-        if (result.rules.length === 0) output.out('the policy has no rules: the alert would be stored, nothing done');
+        if (result.rules.length === 0)
+          output.out('the policy has no rules: the alert would be stored, nothing done');
         for (const rule of result.rules) {
           output.out(`${rule.matched ? 'MATCH   ' : 'no match'}  ${rule.rule}`);
           for (const reason of rule.reasons) output.out(`            ${reason}`);

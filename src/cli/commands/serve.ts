@@ -6,8 +6,8 @@ import { ArgusError } from '../../core/errors.js';
 import { prepareDemo } from '../../demo/prepareDemo.js';
 import { replayScenario } from '../../demo/replayScenario.js';
 import { demoScenario } from '../../demo/scenario.js';
-import { loadConfiguredPolicy } from '../../respond/policy/loadPolicy.js';
 import { consoleLogger } from '../../respond/logger.js';
+import { loadConfiguredPolicy } from '../../respond/policy/loadPolicy.js';
 import { createApiKey } from '../../server/apiKeys.js';
 import type { Store } from '../../store/types.js';
 import { VERSION } from '../../version.js';
@@ -22,7 +22,10 @@ interface ServeOptions {
 function withOverrides(config: ArgusConfig, opts: ServeOptions): ArgusConfig {
   const port = opts.port === undefined ? config.server.port : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    throw new ArgusError('INPUT_INVALID', `--port: expected a whole number from 0 to 65535, got "${opts.port}"`);
+    throw new ArgusError(
+      'INPUT_INVALID',
+      `--port: expected a whole number from 0 to 65535, got "${opts.port}"`,
+    );
   }
   return { ...config, server: { ...config.server, port, host: opts.host ?? config.server.host } };
 }
@@ -78,10 +81,14 @@ Examples:
           await app.close();
           await demo?.close();
           const code = (error as NodeJS.ErrnoException).code;
-          throw new ArgusError('INPUT_INVALID', `cannot listen on ${config.server.host}:${config.server.port}: ${code}`, {
-            hint: 'choose another port with --port or ARGUS_SERVER__PORT',
-            cause: error,
-          });
+          throw new ArgusError(
+            'INPUT_INVALID',
+            `cannot listen on ${config.server.host}:${config.server.port}: ${code}`,
+            {
+              hint: 'choose another port with --port or ARGUS_SERVER__PORT',
+              cause: error,
+            },
+          );
         }
         const key = await startupKey(app.store, Boolean(demo));
         output.out(`Argus ${VERSION} listening on ${address}`);
@@ -99,13 +106,14 @@ Examples:
           output.out(
             `demo: replaying ${demoScenario.length} scripted events over ${Math.ceil((demoScenario.at(-1)?.at ?? 0) / 1000)} s`,
           );
-          replay = replayScenario(demoScenario, { pipeline: app.responder.pipeline, store: app.store }, (step, error) =>
-            consoleLogger.error(`demo step at ${step.at} ms failed: ${(error as Error).message}`),
+          replay = replayScenario(
+            demoScenario,
+            { pipeline: app.responder.pipeline, store: app.store },
+            (step, error) =>
+              consoleLogger.error(`demo step at ${step.at} ms failed: ${(error as Error).message}`),
           );
           void replay.done.then(() =>
-            output.out(
-              `demo: done. Try: ARGUS_STORE__SQLITE__PATH=${demo.storePath} npx argus alerts list`,
-            ),
+            output.out(`demo: done. Try: ARGUS_STORE__SQLITE__PATH=${demo.storePath} npx argus alerts list`),
           );
         }
         const shutdown = async (signal: string) => {

@@ -32,7 +32,10 @@ export function envOverrides(env: NodeJS.ProcessEnv): EnvOverride[] {
   return out.sort((a, b) => a.variable.localeCompare(b.variable));
 }
 
-export function applyOverrides(base: Record<string, unknown>, overrides: EnvOverride[]): Record<string, unknown> {
+export function applyOverrides(
+  base: Record<string, unknown>,
+  overrides: EnvOverride[],
+): Record<string, unknown> {
   const root = structuredClone(base);
   for (const { path, value } of overrides) {
     let node: Record<string, unknown> = root;

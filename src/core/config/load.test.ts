@@ -41,7 +41,12 @@ describe('loadConfig', () => {
     const dir = dirWith({ 'argus.config.yaml': 'server:\n  port: 9000\n' });
     const loaded = loadConfig({
       cwd: dir,
-      env: { ARGUS_SERVER__PORT: '9100', ARGUS_SERVER__RATE_LIMIT__MAX: '5', ARGUS_UNRELATED: 'x', ARGUS_CONFIG: '' },
+      env: {
+        ARGUS_SERVER__PORT: '9100',
+        ARGUS_SERVER__RATE_LIMIT__MAX: '5',
+        ARGUS_UNRELATED: 'x',
+        ARGUS_CONFIG: '',
+      },
     });
     expect(loaded.config.server.port).toBe(9100);
     expect(loaded.config.server.rateLimit.max).toBe(5);

@@ -64,7 +64,10 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const raw = file ? readStructuredFile(file, 'CONFIG_UNREADABLE') : {};
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ValidationError('CONFIG_INVALID', `configuration ${file ?? ''}`.trim(), [
-      { path: '', message: `expected a mapping of sections, got ${Array.isArray(raw) ? 'array' : typeof raw}` },
+      {
+        path: '',
+        message: `expected a mapping of sections, got ${Array.isArray(raw) ? 'array' : typeof raw}`,
+      },
     ]);
   }
   const overrides = envOverrides(env);

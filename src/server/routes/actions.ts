@@ -53,6 +53,7 @@ export const actionRoutes: FastifyPluginAsyncZod<ActionRoutesDeps> = async (app,
   app.post(
     '/v1/actions/:id/retry',
     { schema: { tags: ['actions'], summary: 'Requeue a dead-lettered or failed action', params: IdParams } },
-    async (request) => retry(request.params.id, request.apiKey ? `apikey:${request.apiKey.name}` : 'anonymous'),
+    async (request) =>
+      retry(request.params.id, request.apiKey ? `apikey:${request.apiKey.name}` : 'anonymous'),
   );
 };

@@ -62,7 +62,8 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesDeps> = async (app, {
     {
       schema: {
         tags: ['alerts'],
-        summary: 'Submit one alert, or {alerts: [...]} for a batch; bad items are rejected, the rest accepted',
+        summary:
+          'Submit one alert, or {alerts: [...]} for a batch; bad items are rejected, the rest accepted',
         body: IngestBody,
       },
     },
@@ -71,7 +72,11 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesDeps> = async (app, {
       if (Array.isArray(body.alerts)) {
         const result = await pipeline.ingestBatch(body.alerts);
         return reply.code(result.rejected.length && !result.accepted.length ? 400 : 200).send({
-          accepted: result.accepted.map((r) => ({ id: r.alert.id, outcome: r.outcome, actions: r.actions.length })),
+          accepted: result.accepted.map((r) => ({
+            id: r.alert.id,
+            outcome: r.outcome,
+            actions: r.actions.length,
+          })),
           rejected: result.rejected,
         });
       }
@@ -82,7 +87,9 @@ export const alertRoutes: FastifyPluginAsyncZod<AlertRoutesDeps> = async (app, {
 
   app.get(
     '/v1/alerts/:id',
-    { schema: { tags: ['alerts'], summary: 'An alert with its actions and status history', params: IdParams } },
+    {
+      schema: { tags: ['alerts'], summary: 'An alert with its actions and status history', params: IdParams },
+    },
     async (request) => {
       const alert = await store.alerts.get(request.params.id);
       if (!alert) throw new NotFoundError('alert', request.params.id);

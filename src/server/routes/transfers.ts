@@ -36,7 +36,13 @@ export const transferRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (ap
 
   app.get(
     '/v1/transfers',
-    { schema: { tags: ['transfers'], summary: 'List transfers; ?status=held for the holds', querystring: ListQuery } },
+    {
+      schema: {
+        tags: ['transfers'],
+        summary: 'List transfers; ?status=held for the holds',
+        querystring: ListQuery,
+      },
+    },
     async (request) => {
       const q = request.query;
       return store.transfers.list({
@@ -60,7 +66,12 @@ export const transferRoutes: FastifyPluginAsyncZod<{ store: Store }> = async (ap
   app.post(
     '/v1/transfers/:id/release',
     {
-      schema: { tags: ['transfers'], summary: 'Release a held transfer', params: IdParams, body: ReleaseBody },
+      schema: {
+        tags: ['transfers'],
+        summary: 'Release a held transfer',
+        params: IdParams,
+        body: ReleaseBody,
+      },
     },
     async (request) =>
       store.transfers.release(request.params.id, {

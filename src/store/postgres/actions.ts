@@ -1,8 +1,8 @@
 import type pg from 'pg';
+import type { ActionRecord } from '../../core/action.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { actionEventFromRow, actionFromRow, pageOf, pageSize } from '../rows.js';
 import { actionWhere, toDollarParams } from '../sqlFilters.js';
-import type { ActionRecord } from '../../core/action.js';
 import type { ActionAttempt, ActionRepository } from '../types.js';
 import { inTransaction, type Row } from './db.js';
 
@@ -22,7 +22,11 @@ const CLAIM_DUE = `UPDATE actions SET lease_until = $3 WHERE id IN (
   FOR UPDATE SKIP LOCKED)
 RETURNING *`;
 
-async function writeAttempt(client: pg.PoolClient, actionId: string, attempt: ActionAttempt): Promise<ActionRecord> {
+async function writeAttempt(
+  client: pg.PoolClient,
+  actionId: string,
+  attempt: ActionAttempt,
+): Promise<ActionRecord> {
   const { rows } = await client.query<Row>(UPDATE_OUTCOME, [
     attempt.status,
     attempt.attempts,

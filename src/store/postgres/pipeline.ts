@@ -41,7 +41,12 @@ async function writeActions(
   }
 }
 
-async function writeNew(client: pg.PoolClient, alert: Alert, actions: ActionRecord[], leaseUntil: number | null) {
+async function writeNew(
+  client: pg.PoolClient,
+  alert: Alert,
+  actions: ActionRecord[],
+  leaseUntil: number | null,
+) {
   await client.query(
     `INSERT INTO alerts (id, dedupe_key, area, detector, subject_kind, subject_id, severity, score, title,
        status, status_by, status_at, status_note, count, occurred_at, first_seen_at, last_seen_at, body)
@@ -83,7 +88,9 @@ async function writeRepeat(
     [repeat.count, repeat.lastSeenAt, repeat.severity, repeat.score, repeat.alertId],
   );
   if (result.rowCount === 0) {
-    const found = await client.query<{ status: string }>('SELECT status FROM alerts WHERE id = $1', [repeat.alertId]);
+    const found = await client.query<{ status: string }>('SELECT status FROM alerts WHERE id = $1', [
+      repeat.alertId,
+    ]);
     const status = found.rows[0]?.status;
     if (status === undefined) throw new NotFoundError('alert', repeat.alertId);
     throw new AlertClosedError(repeat.alertId, status);

@@ -72,7 +72,11 @@ export function sqlitePipeline(db: Database): PipelineRepository {
     writeActions(actions, leaseUntil);
   };
 
-  const writeRepeat = (repeat: AlertRepeat, actions: ActionRecord[], leaseUntil: number | null = null): void => {
+  const writeRepeat = (
+    repeat: AlertRepeat,
+    actions: ActionRecord[],
+    leaseUntil: number | null = null,
+  ): void => {
     const result = updateRepeat.run(
       repeat.count,
       repeat.lastSeenAt,
@@ -105,7 +109,9 @@ export function sqlitePipeline(db: Database): PipelineRepository {
       await conflictOnDuplicate(`an action of alert ${repeat.alertId}`, () => commitRepeat(repeat, actions));
     },
     async commitBatch(units, leaseUntil) {
-      await conflictOnDuplicate('an alert or action of the batch', () => commitBatch(units, leaseUntil ?? null));
+      await conflictOnDuplicate('an alert or action of the batch', () =>
+        commitBatch(units, leaseUntil ?? null),
+      );
     },
   };
 }

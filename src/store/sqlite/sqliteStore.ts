@@ -83,7 +83,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     checkpointer = startWalCheckpointer(
       options.path,
       options.checkpointIntervalMs ?? 500,
-      options.onCheckpointError ?? ((message) => process.stderr.write(`argus: WAL checkpoint failed: ${message}\n`)),
+      options.onCheckpointError ??
+        ((message) => process.stderr.write(`argus: WAL checkpoint failed: ${message}\n`)),
     );
   }
   return {

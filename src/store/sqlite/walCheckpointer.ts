@@ -29,7 +29,11 @@ export interface WalCheckpointer {
   close(): Promise<void>;
 }
 
-export function startWalCheckpointer(path: string, intervalMs: number, onError: (message: string) => void): WalCheckpointer {
+export function startWalCheckpointer(
+  path: string,
+  intervalMs: number,
+  onError: (message: string) => void,
+): WalCheckpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, intervalMs, driver } });
   worker.on('message', (message: string) => onError(message));
