@@ -1,7 +1,14 @@
 import type { ActionEvent, ActionEventKind, ActionRecord, ActionSpec, ActionStatus } from '../core/action.js';
 import type { Alert, AlertStatus, AlertStatusChange } from '../core/alert.js';
 import type { Transfer } from '../core/transfer.js';
-import type { ApiKeyRecord, SavedModelMeta, StepUpRequirement, SweepInstruction } from './types.js';
+import type {
+  ActionAttempt,
+  ApiKeyRecord,
+  SavedModel,
+  SavedModelMeta,
+  StepUpRequirement,
+  SweepInstruction,
+} from './types.js';
 
 /**
  * Row <-> domain mapping shared by the SQLite and PostgreSQL stores. Rows arrive with
@@ -208,4 +215,67 @@ export function pageOf<T>(
   const items = rows.slice(0, limit).map(map);
   const last = rows[limit - 1];
   return rows.length > limit && last ? { items, nextCursor: encodeCursor(Number(last.seq)) } : { items };
+}
+
+/** Values for `INSERT INTO alerts (id, dedupe_key, ..., body)` in column order, for both dialects. */
+export function alertInsertValues(alert: Alert): unknown[] {
+  return [
+    alert.id,
+    alert.dedupeKey,
+    alert.area,
+    alert.detector,
+    alert.subject.kind,
+    alert.subject.id,
+    alert.severity,
+    alert.score,
+    alert.title,
+    alert.status,
+    alert.statusBy ?? null,
+    alert.statusAt ?? null,
+    alert.statusNote ?? null,
+    alert.count,
+    alert.occurredAt,
+    alert.firstSeenAt,
+    alert.lastSeenAt,
+    alertBody(alert),
+  ];
+}
+
+/** Values for `INSERT INTO actions (id, ..., lease_until)` in column order. */
+export function actionInsertValues(a: ActionRecord, leaseUntil: number | null): unknown[] {
+  return [
+    a.id,
+    a.alertId,
+    a.rule,
+    a.type,
+    JSON.stringify(a.spec),
+    a.status,
+    a.attempts,
+    a.maxAttempts,
+    a.idempotencyKey,
+    a.nextAttemptAt,
+    a.createdAt,
+    a.updatedAt,
+    leaseUntil,
+  ];
+}
+
+/** Values for the outcome UPDATE (status, attempts, next_attempt_at, last_error, result, completed_at, updated_at, id). */
+export function attemptUpdateValues(actionId: string, attempt: ActionAttempt): unknown[] {
+  return [
+    attempt.status,
+    attempt.attempts,
+    attempt.nextAttemptAt,
+    attempt.lastError ?? null,
+    attempt.result === undefined ? null : JSON.stringify(attempt.result),
+    attempt.completedAt ?? null,
+    attempt.event.at,
+    actionId,
+  ];
+}
+
+/** The model bytes as a Uint8Array over the driver's Buffer, without a copy. */
+export function modelFromRow(row: Row): SavedModel {
+  const data = row.data as Buffer;
+  return { ...modelMetaFromRow(row), data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }

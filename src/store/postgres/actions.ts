@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { ActionRecord } from '../../core/action.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
-import { actionEventFromRow, actionFromRow, pageOf, pageSize } from '../rows.js';
+import { actionEventFromRow, actionFromRow, attemptUpdateValues, pageOf, pageSize } from '../rows.js';
 import { actionWhere, toDollarParams } from '../sqlFilters.js';
 import type { ActionAttempt, ActionRepository } from '../types.js';
 import { inTransaction, type Row } from './db.js';
@@ -27,16 +27,7 @@ async function writeAttempt(
   actionId: string,
   attempt: ActionAttempt,
 ): Promise<ActionRecord> {
-  const { rows } = await client.query<Row>(UPDATE_OUTCOME, [
-    attempt.status,
-    attempt.attempts,
-    attempt.nextAttemptAt,
-    attempt.lastError ?? null,
-    attempt.result === undefined ? null : JSON.stringify(attempt.result),
-    attempt.completedAt ?? null,
-    attempt.event.at,
-    actionId,
-  ]);
+  const { rows } = await client.query<Row>(UPDATE_OUTCOME, attemptUpdateValues(actionId, attempt));
   if (!rows[0]) throw new NotFoundError('action', actionId);
   const e = attempt.event;
   await client.query(INSERT_EVENT, [actionId, e.at, e.kind, e.attempt, e.detail]);

@@ -4,7 +4,7 @@ import type { Alert } from '../../core/alert.js';
 import { NotFoundError } from '../../core/errors.js';
 import { AlertClosedError } from '../alertClosedError.js';
 import { conflictOnDuplicate } from '../duplicates.js';
-import { alertBody } from '../rows.js';
+import { actionInsertValues, alertInsertValues } from '../rows.js';
 import type { AlertRepeat, PipelineRepository } from '../types.js';
 import { inTransaction } from './db.js';
 
@@ -18,21 +18,7 @@ async function writeActions(
       `INSERT INTO actions (id, alert_id, rule, type, spec, status, attempts, max_attempts, idempotency_key,
          next_attempt_at, created_at, updated_at, lease_until)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        a.id,
-        a.alertId,
-        a.rule,
-        a.type,
-        JSON.stringify(a.spec),
-        a.status,
-        a.attempts,
-        a.maxAttempts,
-        a.idempotencyKey,
-        a.nextAttemptAt,
-        a.createdAt,
-        a.updatedAt,
-        leaseUntil,
-      ],
+      actionInsertValues(a, leaseUntil),
     );
     await client.query(
       'INSERT INTO action_events (action_id, at, kind, attempt, detail) VALUES ($1, $2, $3, $4, $5)',
@@ -51,26 +37,7 @@ async function writeNew(
     `INSERT INTO alerts (id, dedupe_key, area, detector, subject_kind, subject_id, severity, score, title,
        status, status_by, status_at, status_note, count, occurred_at, first_seen_at, last_seen_at, body)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
-    [
-      alert.id,
-      alert.dedupeKey,
-      alert.area,
-      alert.detector,
-      alert.subject.kind,
-      alert.subject.id,
-      alert.severity,
-      alert.score,
-      alert.title,
-      alert.status,
-      alert.statusBy ?? null,
-      alert.statusAt ?? null,
-      alert.statusNote ?? null,
-      alert.count,
-      alert.occurredAt,
-      alert.firstSeenAt,
-      alert.lastSeenAt,
-      alertBody(alert),
-    ],
+    alertInsertValues(alert),
   );
   await writeActions(client, actions, leaseUntil);
 }

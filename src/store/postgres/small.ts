@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { conflictOnDuplicate } from '../duplicates.js';
-import { apiKeyFromRow, modelMetaFromRow, stepUpFromRow, sweepFromRow } from '../rows.js';
+import { apiKeyFromRow, modelFromRow, modelMetaFromRow, stepUpFromRow, sweepFromRow } from '../rows.js';
 import type { ApiKeyRepository, ModelRepository, StepUpRepository, SweepRepository } from '../types.js';
 import { inTransaction, type Row } from './db.js';
 
@@ -95,11 +95,7 @@ export function postgresModels(pool: pg.Pool): ModelRepository {
           : await pool.query<Row>('SELECT * FROM models WHERE name = $1 AND version = $2', [name, version]);
       const row = rows[0];
       if (!row) return undefined;
-      const data = row.data as Buffer;
-      return {
-        ...modelMetaFromRow(row),
-        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-      };
+      return modelFromRow(row);
     },
     async list() {
       const { rows } = await pool.query<Row>(

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ActionRecord } from '../../core/action.js';
 import { ConflictError, NotFoundError } from '../../core/errors.js';
-import { actionEventFromRow, actionFromRow, pageOf, pageSize } from '../rows.js';
+import { actionEventFromRow, actionFromRow, attemptUpdateValues, pageOf, pageSize } from '../rows.js';
 import { actionWhere } from '../sqlFilters.js';
 import type { ActionAttempt, ActionRepository } from '../types.js';
 
@@ -27,16 +27,7 @@ export function sqliteActions(db: Database): ActionRepository {
   });
 
   const writeAttempt = (actionId: string, attempt: ActionAttempt): void => {
-    const result = update.run(
-      attempt.status,
-      attempt.attempts,
-      attempt.nextAttemptAt,
-      attempt.lastError ?? null,
-      attempt.result === undefined ? null : JSON.stringify(attempt.result),
-      attempt.completedAt ?? null,
-      attempt.event.at,
-      actionId,
-    );
+    const result = update.run(...attemptUpdateValues(actionId, attempt));
     if (result.changes === 0) throw new NotFoundError('action', actionId);
     const e = attempt.event;
     insertEvent.run(actionId, e.at, e.kind, e.attempt, e.detail);

@@ -4,7 +4,7 @@ import type { Alert } from '../../core/alert.js';
 import { NotFoundError } from '../../core/errors.js';
 import { AlertClosedError } from '../alertClosedError.js';
 import { conflictOnDuplicate } from '../duplicates.js';
-import { alertBody } from '../rows.js';
+import { actionInsertValues, alertInsertValues } from '../rows.js';
 import type { AlertRepeat, PipelineRepository, PipelineUnit } from '../types.js';
 
 export function sqlitePipeline(db: Database): PipelineRepository {
@@ -29,46 +29,13 @@ export function sqlitePipeline(db: Database): PipelineRepository {
 
   const writeActions = (actions: ActionRecord[], leaseUntil: number | null = null): void => {
     for (const a of actions) {
-      insertAction.run(
-        a.id,
-        a.alertId,
-        a.rule,
-        a.type,
-        JSON.stringify(a.spec),
-        a.status,
-        a.attempts,
-        a.maxAttempts,
-        a.idempotencyKey,
-        a.nextAttemptAt,
-        a.createdAt,
-        a.updatedAt,
-        leaseUntil,
-      );
+      insertAction.run(...actionInsertValues(a, leaseUntil));
       insertEvent.run(a.id, a.createdAt, 'queued', 0, `ordered by policy rule "${a.rule}"`);
     }
   };
 
   const writeNew = (alert: Alert, actions: ActionRecord[], leaseUntil: number | null = null): void => {
-    insertAlert.run(
-      alert.id,
-      alert.dedupeKey,
-      alert.area,
-      alert.detector,
-      alert.subject.kind,
-      alert.subject.id,
-      alert.severity,
-      alert.score,
-      alert.title,
-      alert.status,
-      alert.statusBy ?? null,
-      alert.statusAt ?? null,
-      alert.statusNote ?? null,
-      alert.count,
-      alert.occurredAt,
-      alert.firstSeenAt,
-      alert.lastSeenAt,
-      alertBody(alert),
-    );
+    insertAlert.run(...alertInsertValues(alert));
     writeActions(actions, leaseUntil);
   };
 

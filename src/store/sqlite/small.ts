@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { conflictOnDuplicate } from '../duplicates.js';
-import { apiKeyFromRow, modelMetaFromRow, stepUpFromRow, sweepFromRow } from '../rows.js';
+import { apiKeyFromRow, modelFromRow, modelMetaFromRow, stepUpFromRow, sweepFromRow } from '../rows.js';
 import type { ApiKeyRepository, ModelRepository, StepUpRepository, SweepRepository } from '../types.js';
 
 type Row = Record<string, unknown>;
@@ -91,11 +91,7 @@ export function sqliteModels(db: Database): ModelRepository {
         | Row
         | undefined;
       if (!row) return undefined;
-      const data = row.data as Buffer;
-      return {
-        ...modelMetaFromRow(row),
-        data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-      };
+      return modelFromRow(row);
     },
     async list() {
       return (list.all() as Row[]).map(modelMetaFromRow);
