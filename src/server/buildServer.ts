@@ -27,7 +27,7 @@ export interface ServerDeps {
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
 
-const PUBLIC_PATHS = new Set(['/', '/healthz', '/openapi.json']);
+const PUBLIC_PATHS = new Set(['/', '/favicon.ico', '/healthz', '/openapi.json']);
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.config.bodyLimitBytes });
@@ -71,6 +71,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     store: deps.store.kind,
   }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => reply.code(204).send());
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(livePageHtml),
   );
