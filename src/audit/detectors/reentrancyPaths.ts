@@ -1,0 +1,46 @@
+import { isExternallyCallable } from '../ir/buildIr.js';
+import type { CallSite, FunctionIR, StatementInfo, StateWrite } from '../ir/types.js';
+
+const GUARD_NAMES = /non-?reentrant|no-?reentran|reentrancy-?guard|mutex|lock/i;
+
+/** Can `later` run after `earlier` in one execution: later in the body, or both inside one loop. */
+export function mayRunAfter(earlier: StatementInfo, later: StatementInfo): boolean {
+  if (later.index > earlier.index) return true;
+  const loop = earlier.loop;
+  return loop !== undefined && later.index >= loop.start && later.index <= loop.end && later.loop === loop;
+}
+
+export interface ReentrancyPath {
+  call: CallSite;
+  /** State written after the call, directly or in an internal function called after it. */
+  writes: StateWrite[];
+}
+
+/** Calls that hand control to code the contract does not own, followed by state writes. */
+export function reentrancyPaths(fn: FunctionIR): ReentrancyPath[] {
+  if (!isExternallyCallable(fn)) return [];
+  if (fn.stateMutability === 'view' || fn.stateMutability === 'pure' || fn.stateMutability === 'constant')
+    return [];
+  if (fn.modifiers.some((m) => GUARD_NAMES.test(m))) return [];
+  const paths: ReentrancyPath[] = [];
+  for (const call of fn.calls) {
+    if (call.kind !== 'call' && call.kind !== 'external' && call.kind !== 'callcode') continue;
+    // A call to this contract's own functions through `this` does not leave it.
+    if (call.target?.type === 'Identifier' && (call.target as { name?: string }).name === 'this') continue;
+    const writes = fn.stateWrites.filter(
+      (w) => mayRunAfter(call.statement, w.statement) && w.statement !== call.statement,
+    );
+    for (const inner of fn.calls) {
+      if (inner.kind !== 'internal' || !inner.callee || !mayRunAfter(call.statement, inner.statement))
+        continue;
+      if (inner.statement === call.statement) continue;
+      writes.push(...inner.callee.stateWrites);
+    }
+    if (writes.length > 0) paths.push({ call, writes });
+  }
+  return paths;
+}
+
+export function describeWrites(writes: readonly StateWrite[]): string {
+  return [...new Set(writes.map((w) => w.variable))].join(', ');
+}

@@ -1,0 +1,51 @@
+import { walk } from '../ir/astWalk.js';
+import { nodesOf } from '../ir/queries.js';
+import { globalSource } from '../ir/taint.js';
+import { type Detector, inputFunctions } from './detector.js';
+
+const COMPARISONS = new Set(['<', '>', '<=', '>=', '==', '!=', '%']);
+
+export const timestampDependence: Detector = {
+  meta: {
+    id: 'timestamp-dependence',
+    title: 'Control flow depends on block.timestamp',
+    severity: 'low',
+    confidence: 'medium',
+    category: 'time_manipulation',
+    swc: 'SWC-116',
+    description:
+      'block.timestamp (now) is set by the block producer within a tolerance of several seconds. Comparisons and modulo on it decide outcomes that a producer can steer.',
+    exploitScenario:
+      'A lottery pays out when now % 15 == 0, or an auction ends at a timestamp: a miner or validator who bids or plays picks the timestamp of the block that includes the winning transaction.',
+    recommendation:
+      'Do not use block.timestamp for randomness or fine-grained deadlines; tolerate about 15 seconds of drift, or use block numbers for coarse ordering and a VRF for randomness.',
+  },
+  detect({ ir, report }) {
+    for (const { file, contract, fn } of inputFunctions(ir)) {
+      for (const stmt of fn.statements) {
+        let hit = false;
+        for (const node of nodesOf(stmt)) {
+          if (node.type !== 'BinaryOperation' || !COMPARISONS.has(node.operator as string)) continue;
+          walk(node, (n) => {
+            if (globalSource(n) === 'timestamp') hit = true;
+            return !hit;
+          });
+          // A local holding a timestamp compared later counts too.
+          for (const side of [node.left, node.right] as { type?: string; name?: string }[]) {
+            if (side?.type === 'Identifier' && fn.localTaint.get(side.name ?? '')?.has('timestamp'))
+              hit = true;
+          }
+          if (hit) break;
+        }
+        if (!hit) continue;
+        report({
+          file,
+          contract,
+          function: fn,
+          node: stmt.node,
+          message: `${contract.name}.${fn.name || fn.kind} decides on block.timestamp, which the block producer can shift.`,
+        });
+      }
+    }
+  },
+};

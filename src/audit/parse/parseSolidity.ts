@@ -1,0 +1,29 @@
+import { type ParseOptions, parse } from '@solidity-parser/parser';
+import type { SourceUnit } from '@solidity-parser/parser/dist/src/ast-types.js';
+import type { AuditError } from '../types.js';
+
+export type { SourceUnit };
+
+const OPTIONS: ParseOptions = { loc: true, range: true, tolerant: false };
+
+interface ParserErrorShape {
+  errors?: { message: string; line: number; column: number }[];
+  message: string;
+}
+
+/** Parses one file; a syntax error comes back as an AuditError with file:line:col, never as a throw. */
+export function parseSolidity(file: string, source: string): { ast: SourceUnit } | { error: AuditError } {
+  try {
+    return { ast: parse(source, OPTIONS) };
+  } catch (cause) {
+    const first = (cause as ParserErrorShape).errors?.[0];
+    return {
+      error: {
+        kind: 'parse',
+        file,
+        ...(first ? { line: first.line, column: first.column + 1 } : {}),
+        message: first?.message ?? (cause as Error).message ?? String(cause),
+      },
+    };
+  }
+}
