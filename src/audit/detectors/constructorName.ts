@@ -1,5 +1,5 @@
 import { minimumVersion, versionBelow } from '../ir/queries.js';
-import { type Detector, inputFunctions } from './detector.js';
+import { type Detector, headerOf, inputFunctions } from './detector.js';
 
 export const constructorName: Detector = {
   meta: {
@@ -27,7 +27,7 @@ export const constructorName: Detector = {
         file,
         contract,
         function: fn,
-        node: fn.node,
+        node: headerOf(fn),
         message: misnamedKeyword
           ? `function constructor() in ${contract.name} is an ordinary function under this compiler version: anyone can call it.`
           : `${fn.name}() differs from contract ${contract.name} only in case, so it is not the constructor: anyone can call it.`,

@@ -45,6 +45,12 @@ export function findingOf(meta: DetectorMeta, input: ReportInput): Finding {
   };
 }
 
+/** A node spanning only the first line of a function: where a missing check belongs. */
+export function headerOf(fn: FunctionIR): Node {
+  const start = fn.node.loc?.start ?? { line: 1, column: 0 };
+  return { ...fn.node, loc: { start, end: { line: start.line, column: start.column } } } as Node;
+}
+
 /** Every function and modifier of the contracts in the files the user named. */
 export function* inputFunctions(
   ir: ProjectIR,

@@ -66,6 +66,38 @@ describe('reentrancy-eth', () => {
   });
 });
 
+const THROUGH = `pragma solidity ^0.4.24;
+contract Bank {
+  struct Account { uint balance; }
+  mapping(address => Account) accounts;
+  mapping(address => bool) claimed;
+  mapping(address => uint) rewards;
+  function collect(uint amount) public {
+    var acc = accounts[msg.sender];
+    if (msg.sender.call.value(amount)()) {
+      acc.balance -= amount;
+    }
+  }
+  function pay(address to) internal {
+    uint amount = rewards[to];
+    rewards[to] = 0;
+    require(to.call.value(amount)());
+  }
+  function bonus(address to) public {
+    require(!claimed[to]);
+    rewards[to] += 100;
+    pay(to);
+    claimed[to] = true;
+  }
+}`;
+
+describe('reentrancy-eth through storage references and internal calls', () => {
+  it('sees writes through a storage pointer and calls made inside an internal function', async () => {
+    const lines = (await findingsFor('reentrancy-eth', THROUGH)).map((f) => f.startLine);
+    expect(lines).toEqual([lineOf(THROUGH, 'if (msg.sender.call'), lineOf(THROUGH, '    pay(to);')]);
+  });
+});
+
 describe('reentrancy-no-eth', () => {
   it('flags an external call before the state it depends on is cleared', async () => {
     const findings = await findingsFor('reentrancy-no-eth', VULNERABLE);

@@ -1,5 +1,5 @@
 import { type Detector, inputFunctions } from './detector.js';
-import { describeWrites, reentrancyPaths } from './reentrancyPaths.js';
+import { describeWrites, reentrancyPaths, sendsEther } from './reentrancyPaths.js';
 
 export const reentrancyNoEth: Detector = {
   meta: {
@@ -19,7 +19,7 @@ export const reentrancyNoEth: Detector = {
   detect({ ir, report }) {
     for (const { file, contract, fn } of inputFunctions(ir)) {
       for (const path of reentrancyPaths(fn)) {
-        if (path.call.sendsValue) continue;
+        if (sendsEther(path.call)) continue;
         report({
           file,
           contract,

@@ -10,6 +10,19 @@ export function mayRunAfter(earlier: StatementInfo, later: StatementInfo): boole
   return loop !== undefined && later.index >= loop.start && later.index <= loop.end && later.loop === loop;
 }
 
+/** A call that hands control to code this contract does not own (not via `this`). */
+function leavesContract(call: CallSite): boolean {
+  if (call.kind !== 'call' && call.kind !== 'external' && call.kind !== 'callcode') return false;
+  return !(call.target?.type === 'Identifier' && (call.target as { name?: string }).name === 'this');
+}
+
+/** Whether ether leaves with the call, directly or inside the internal function it calls. */
+export function sendsEther(call: CallSite): boolean {
+  if (call.kind === 'internal')
+    return call.callee?.calls.some((c) => leavesContract(c) && c.sendsValue) ?? false;
+  return call.sendsValue;
+}
+
 export interface ReentrancyPath {
   call: CallSite;
   /** State written after the call, directly or in an internal function called after it. */
@@ -24,9 +37,9 @@ export function reentrancyPaths(fn: FunctionIR): ReentrancyPath[] {
   if (fn.modifiers.some((m) => GUARD_NAMES.test(m))) return [];
   const paths: ReentrancyPath[] = [];
   for (const call of fn.calls) {
-    if (call.kind !== 'call' && call.kind !== 'external' && call.kind !== 'callcode') continue;
-    // A call to this contract's own functions through `this` does not leave it.
-    if (call.target?.type === 'Identifier' && (call.target as { name?: string }).name === 'this') continue;
+    const leaves =
+      leavesContract(call) || (call.kind === 'internal' && call.callee?.calls.some(leavesContract));
+    if (!leaves) continue;
     const writes = fn.stateWrites.filter(
       (w) => mayRunAfter(call.statement, w.statement) && w.statement !== call.statement,
     );

@@ -1,5 +1,6 @@
 import { arbitrarySend } from './arbitrarySend.js';
 import { constructorName } from './constructorName.js';
+import { controlledDelegatecall } from './controlledDelegatecall.js';
 import type { Detector } from './detector.js';
 import { integerOverflow } from './integerOverflow.js';
 import { reentrancyEth } from './reentrancyEth.js';
@@ -24,6 +25,7 @@ export const DETECTORS: readonly Detector[] = [
   arbitrarySend,
   unprotectedStateChange,
   constructorName,
+  controlledDelegatecall,
 ];
 
 export function detectorMeta(id: string) {

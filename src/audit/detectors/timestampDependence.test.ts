@@ -21,8 +21,21 @@ contract Ledger {
 
 describe('timestamp-dependence', () => {
   it('flags comparisons and modulo on now / block.timestamp, also through a local', async () => {
-    const lines = (await findingsFor('timestamp-dependence', VULNERABLE)).map((f) => f.startLine);
-    expect(lines).toEqual([lineOf(VULNERABLE, 'require(now'), lineOf(VULNERABLE, 'if (t % 15')]);
+    const findings = await findingsFor('timestamp-dependence', VULNERABLE);
+    const decisions = findings.filter((f) => f.message.includes('decides'));
+    expect(decisions.map((f) => f.startLine)).toEqual([
+      lineOf(VULNERABLE, 'require(now'),
+      lineOf(VULNERABLE, 'if (t % 15'),
+    ]);
+  });
+
+  it('in a contract that decides on time, also flags where it captures the timestamp', async () => {
+    const findings = await findingsFor('timestamp-dependence', VULNERABLE);
+    const captures = findings.filter((f) => f.message.includes('stores or returns'));
+    expect(captures.map((f) => f.startLine)).toEqual([
+      lineOf(VULNERABLE, 'pastBlockTime = now'),
+      lineOf(VULNERABLE, 'uint t = block.timestamp'),
+    ]);
   });
 
   it('accepts recording the time without deciding on it', async () => {

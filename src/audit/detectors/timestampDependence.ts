@@ -1,9 +1,11 @@
 import { walk } from '../ir/astWalk.js';
-import { nodesOf } from '../ir/queries.js';
+import { capturesOf, nodesOf } from '../ir/queries.js';
 import { globalSource } from '../ir/taint.js';
+import type { ContractIR, SourceFileIR, TaintSource } from '../ir/types.js';
 import { type Detector, inputFunctions } from './detector.js';
 
 const COMPARISONS = new Set(['<', '>', '<=', '>=', '==', '!=', '%']);
+const TIMESTAMP: ReadonlySet<TaintSource> = new Set(['timestamp']);
 
 export const timestampDependence: Detector = {
   meta: {
@@ -21,6 +23,7 @@ export const timestampDependence: Detector = {
       'Do not use block.timestamp for randomness or fine-grained deadlines; tolerate about 15 seconds of drift, or use block numbers for coarse ordering and a VRF for randomness.',
   },
   detect({ ir, report }) {
+    const deciding = new Map<ContractIR, { file: SourceFileIR; lines: Set<number> }>();
     for (const { file, contract, fn } of inputFunctions(ir)) {
       for (const stmt of fn.statements) {
         let hit = false;
@@ -38,12 +41,26 @@ export const timestampDependence: Detector = {
           if (hit) break;
         }
         if (!hit) continue;
+        const entry = deciding.get(contract) ?? { file, lines: new Set<number>() };
+        entry.lines.add(stmt.node.loc?.start.line ?? 0);
+        deciding.set(contract, entry);
         report({
           file,
           contract,
           function: fn,
           node: stmt.node,
           message: `${contract.name}.${fn.name || fn.kind} decides on block.timestamp, which the block producer can shift.`,
+        });
+      }
+    }
+    for (const [contract, { file, lines }] of deciding) {
+      for (const node of capturesOf(contract, TIMESTAMP)) {
+        if (lines.has(node.loc?.start.line ?? 0)) continue;
+        report({
+          file,
+          contract,
+          node,
+          message: `${contract.name} stores or returns block.timestamp that its decisions depend on.`,
         });
       }
     }

@@ -2,7 +2,7 @@ import { walk } from '../ir/astWalk.js';
 import { isExternallyCallable } from '../ir/buildIr.js';
 import { checksCaller } from '../ir/queries.js';
 import type { ContractIR } from '../ir/types.js';
-import { type Detector, inputFunctions } from './detector.js';
+import { type Detector, headerOf, inputFunctions } from './detector.js';
 
 /** State that decides who may do what: the variables the contract's own caller checks compare against. */
 function privilegedVariables(contract: ContractIR): Set<string> {
@@ -44,20 +44,15 @@ export const unprotectedStateChange: Detector = {
       const privileged = privilegedVariables(contract);
       for (const write of fn.stateWrites) {
         if (!privileged.has(write.variable)) continue;
-        // Registering the caller itself in a per-address map (`members[msg.sender] = true`) is not a takeover.
-        if (
-          write.taint.has('sender') &&
-          write.node.type === 'BinaryOperation' &&
-          (write.node as unknown as { left: { type: string } }).left.type === 'IndexAccess'
-        )
-          continue;
         report({
           file,
           contract,
           function: fn,
-          node: write.statement.node,
-          message: `${contract.name}.${fn.name || fn.kind} writes ${write.variable}, which guards privileged functions, and anyone can call it.`,
+          // The fault is the missing check, which belongs on the function itself.
+          node: headerOf(fn),
+          message: `${contract.name}.${fn.name || fn.kind} writes ${write.variable} (line ${write.statement.node.loc?.start.line}), which guards privileged functions, and anyone can call it.`,
         });
+        break;
       }
     }
   },

@@ -1,22 +1,55 @@
-import { BLOCK_SOURCES, intersects, nodesOf } from '../ir/queries.js';
+import type { Node } from '../ir/astWalk.js';
+import { BLOCK_SOURCES, capturesOf, intersects, nodesOf } from '../ir/queries.js';
 import { type TaintEnv, taintOf } from '../ir/taint.js';
-import type { FunctionIR } from '../ir/types.js';
-import { type Detector, inputFunctions } from './detector.js';
+import type { ContractIR, FunctionIR, TaintSource } from '../ir/types.js';
+import { type Detector, inputFunctions, type ReportInput } from './detector.js';
+
+type Any = Record<string, unknown> & Node;
 
 const HASHES = new Set(['keccak256', 'sha3', 'sha256']);
+/** What a "random" value must not be drawn from: block data, and the caller's own address. */
+const PREDICTABLE: ReadonlySet<TaintSource> = new Set([...BLOCK_SOURCES, 'sender']);
 
 function envOf(fn: FunctionIR): TaintEnv {
   return {
     locals: fn.localTaint,
     callResult(call) {
-      const callee = (call as unknown as { expression: { type: string; name?: string; memberName?: string } })
-        .expression;
+      const callee = (call as Any).expression as Any;
       return callee.name === 'blockhash' || callee.memberName === 'blockhash'
         ? new Set(['blockhash'])
         : undefined;
     },
   };
 }
+
+function calleeName(call: Any): string {
+  const callee = call.expression as Any;
+  return ((callee.name ?? callee.memberName) as string | undefined) ?? '';
+}
+
+/** Statements that turn block data into a "random" number, and the blockhash lookups themselves. */
+function randomnessUses(fn: FunctionIR): { node: Node; statement: Node }[] {
+  const env = envOf(fn);
+  const uses: { node: Node; statement: Node }[] = [];
+  for (const stmt of fn.statements) {
+    let statementHit = false;
+    for (const node of nodesOf(stmt)) {
+      if (node.type === 'FunctionCall' && calleeName(node) === 'blockhash') {
+        // Pointed at the call: several lookups often share one long expression.
+        uses.push({ node, statement: stmt.node });
+      } else if (!statementHit && node.type === 'BinaryOperation' && node.operator === '%') {
+        statementHit = intersects(taintOf(node.left as Node, env), PREDICTABLE);
+      } else if (!statementHit && node.type === 'FunctionCall' && HASHES.has(calleeName(node))) {
+        statementHit = intersects(taintOf(node, env), BLOCK_SOURCES);
+      }
+    }
+    if (statementHit) uses.push({ node: stmt.node, statement: stmt.node });
+  }
+  return uses;
+}
+
+/** Block data a contract captures; blockhash lookups are reported as uses already. */
+const CAPTURED: ReadonlySet<TaintSource> = new Set(['blocknumber', 'timestamp', 'difficulty', 'block']);
 
 export const weakRandomness: Detector = {
   meta: {
@@ -31,32 +64,37 @@ export const weakRandomness: Detector = {
     exploitScenario:
       'An attacker contract computes the same keccak256(block.timestamp, block.difficulty) % 100 in the same transaction and only plays when it wins; a block producer can also withhold blocks whose outcome it dislikes.',
     recommendation:
-      'Use a verifiable random function (Chainlink VRF) or a commit-reveal scheme with a future block; never block fields alone.',
+      'Use a verifiable random function (Chainlink VRF) or a commit-reveal scheme with a future block; never block fields or the caller address alone.',
   },
   detect({ ir, report }) {
+    const byContract = new Map<ContractIR, ReportInput[]>();
     for (const { file, contract, fn } of inputFunctions(ir)) {
-      const env = envOf(fn);
-      for (const stmt of fn.statements) {
-        let hit = false;
-        for (const node of nodesOf(stmt)) {
-          if (node.type === 'BinaryOperation' && node.operator === '%') {
-            hit = intersects(taintOf(node.left as never, env), BLOCK_SOURCES);
-          } else if (node.type === 'FunctionCall') {
-            const callee = node.expression as { type: string; name?: string; memberName?: string };
-            const name = callee.name ?? callee.memberName ?? '';
-            if (HASHES.has(name)) hit = intersects(taintOf(node, env), BLOCK_SOURCES);
-            // block.blockhash(block.number) is always zero: a "random" value everyone knows.
-            if (name === 'blockhash' && node.arguments) hit = true;
-          }
-          if (hit) break;
-        }
-        if (!hit) continue;
-        report({
+      for (const use of randomnessUses(fn)) {
+        const list = byContract.get(contract) ?? [];
+        list.push({
           file,
           contract,
           function: fn,
-          node: stmt.node,
-          message: `${contract.name}.${fn.name || fn.kind} draws a "random" value from block data that miners and other contracts can predict.`,
+          node: use.node,
+          message: `${contract.name}.${fn.name || fn.kind} draws a "random" value from data that miners and other contracts can predict.`,
+        });
+        byContract.set(contract, list);
+      }
+    }
+    for (const [contract, uses] of byContract) {
+      const reported = new Set<number>();
+      for (const use of uses) {
+        report(use);
+        reported.add(use.node.loc?.start.line ?? 0);
+      }
+      const file = uses[0]?.file ?? contract.file;
+      for (const node of capturesOf(contract, CAPTURED)) {
+        if (reported.has(node.loc?.start.line ?? 0)) continue;
+        report({
+          file,
+          contract,
+          node,
+          message: `${contract.name} records block data that feeds its randomness; the value is public and producer-controlled.`,
         });
       }
     }

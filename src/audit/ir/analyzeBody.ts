@@ -130,6 +130,10 @@ export function analyzeBody(fn: FunctionIR, scope: BodyScope): void {
 
   const isState = (name: string | undefined): name is string =>
     name !== undefined && !locals.has(name) && scope.stateVars.has(name);
+  /** Local storage references and the state variable each points into. */
+  const storageAliases = new Map<string, string>();
+  const stateTarget = (name: string | undefined): string | undefined =>
+    name === undefined ? undefined : (storageAliases.get(name) ?? (isState(name) ? name : undefined));
   const isContractExpr = (expr: Node): boolean => {
     const e = expr as Any;
     if (e.type === 'Identifier') {
@@ -250,8 +254,16 @@ export function analyzeBody(fn: FunctionIR, scope: BodyScope): void {
           (v.typeName as Any | null)?.type === 'ArrayTypeName' ||
           (v.typeName as Any | null)?.type === 'Mapping' ||
           ((v.typeName as Any | null)?.type === 'UserDefinedTypeName' && !scope.contractNames.has(type));
-        const storage = v.storageLocation === 'storage' || (v.storageLocation === null && complex);
-        if (storage && !stmt.initialValue) pointers.push({ name: v.name as string, node: stmt });
+        const storage =
+          v.storageLocation === 'storage' || (v.storageLocation === null && (complex || type === 'var'));
+        if (storage && !stmt.initialValue && type !== 'var')
+          pointers.push({ name: v.name as string, node: stmt });
+        // `var acc = accounts[msg.sender]` (or `Account storage acc = ...`): writes through it change state.
+        const source = baseIdentifier(stmt.initialValue as Node | undefined);
+        if (storage && source !== undefined) {
+          const stateVar = storageAliases.get(source) ?? (isState(source) ? source : undefined);
+          if (stateVar) storageAliases.set(v.name as string, stateVar);
+        }
       }
     }
     if (stmt.type === 'IfStatement' && aborts(stmt.trueBody as Any)) {
@@ -282,15 +294,20 @@ export function analyzeBody(fn: FunctionIR, scope: BodyScope): void {
               : {}),
           });
         } else if (e.type === 'BinaryOperation' && ASSIGNMENT_OPS.has(e.operator as string)) {
-          const target = baseIdentifier(e.left as Node);
-          if (isState(target)) {
+          const target = stateTarget(baseIdentifier(e.left as Node));
+          // Re-pointing a storage reference (`acc = other`) is not a state write.
+          const repoint =
+            e.left &&
+            (e.left as Any).type === 'Identifier' &&
+            storageAliases.has((e.left as Any).name as string);
+          if (target !== undefined && !repoint) {
             const taint = taintOf(e.right as Node, env);
             for (const t of indexTaint(e.left as Any, env)) taint.add(t);
             writes.push({ variable: target, statement: info, node: e, taint });
           }
         } else if (e.type === 'UnaryOperation' && ['++', '--', 'delete'].includes(e.operator as string)) {
-          const target = baseIdentifier(e.subExpression as Node);
-          if (isState(target))
+          const target = stateTarget(baseIdentifier(e.subExpression as Node));
+          if (target !== undefined)
             writes.push({
               variable: target,
               statement: info,
@@ -305,8 +322,8 @@ export function analyzeBody(fn: FunctionIR, scope: BodyScope): void {
     }
     // Array pushes and pops change state too.
     for (const call of calls.filter((c) => c.statement === info && (c.name === 'push' || c.name === 'pop'))) {
-      const target = baseIdentifier(call.target);
-      if (isState(target))
+      const target = stateTarget(baseIdentifier(call.target));
+      if (target !== undefined)
         writes.push({
           variable: target,
           statement: info,
@@ -363,10 +380,22 @@ function isReturnChecked(
   return true;
 }
 
-/** A condition that checks who is calling: msg.sender (or tx.origin) compared, or used as a mapping key. */
+/** `admins[msg.sender]` or `!banned[msg.sender]` as a whole condition: a role lookup. */
+function roleLookup(cond: Node): TaintSource | undefined {
+  let node = cond as Any;
+  while (node.type === 'UnaryOperation' && node.operator === '!') node = node.subExpression as Any;
+  return node.type === 'IndexAccess' ? globalSource(node.index as Node) : undefined;
+}
+
+/**
+ * A condition that checks who is calling: msg.sender (or tx.origin) compared with ==/!= to something
+ * else, or looked up as the whole condition (`require(admins[msg.sender])`). A balance comparison such
+ * as `balances[msg.sender] >= amount` is not an access check.
+ */
 function guardOf(cond: Node, info: StatementInfo, env: TaintEnv, scope: BodyScope): Guard {
-  let checksSender = false;
-  let usesOrigin = false;
+  const role = roleLookup(cond);
+  let checksSender = role === 'sender' || role === 'origin';
+  let usesOrigin = role === 'origin';
   walk(cond, (n) => {
     const e = n as Any;
     if (e.type === 'BinaryOperation' && (e.operator === '==' || e.operator === '!=')) {
@@ -375,12 +404,6 @@ function guardOf(cond: Node, info: StatementInfo, env: TaintEnv, scope: BodyScop
       const callerSide = (t: Set<TaintSource>) => t.has('sender') || t.has('origin');
       if (callerSide(left) !== callerSide(right)) checksSender = true;
       if (left.has('origin') || right.has('origin')) usesOrigin = true;
-    } else if (
-      e.type === 'IndexAccess' &&
-      ['sender', 'origin'].includes(globalSource(e.index as Node) ?? '')
-    ) {
-      checksSender = true;
-      if (globalSource(e.index as Node) === 'origin') usesOrigin = true;
     } else if (e.type === 'FunctionCall' && (e.expression as Any).type === 'Identifier') {
       // `require(isOwner())`: a helper whose body compares the caller.
       const callee = scope.functionsByName.get((e.expression as Any).name as string)?.[0];

@@ -1,6 +1,7 @@
 import type { Node } from './astWalk.js';
 import { walk } from './astWalk.js';
-import type { FunctionIR, StatementInfo, TaintSource } from './types.js';
+import { globalSource } from './taint.js';
+import type { ContractIR, FunctionIR, StatementInfo, TaintSource } from './types.js';
 
 type Any = Record<string, unknown> & Node;
 
@@ -62,4 +63,41 @@ export function versionBelow(
   if (!version) return false;
   const [a, b, c] = version;
   return a !== major ? a < major : b !== minor ? b < minor : c < patch;
+}
+
+/** Whether an expression reads one of these globals directly (`block.number`, `now`). */
+export function readsGlobal(expr: Node | null | undefined, sources: ReadonlySet<TaintSource>): boolean {
+  if (!expr) return false;
+  let found = false;
+  walk(expr, (n) => {
+    const source = globalSource(n);
+    if (source !== undefined && sources.has(source)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * Where a contract stores or hands out such globals: state variable initialisers, local
+ * declarations, state writes and return values. In a contract that decides on block data these
+ * statements are part of the weakness: they capture the value the decision uses.
+ */
+export function capturesOf(contract: ContractIR, sources: ReadonlySet<TaintSource>): Node[] {
+  const out: Node[] = [];
+  for (const sv of contract.stateVars) {
+    if (readsGlobal((sv.node as Any).initialValue as Node, sources)) out.push(sv.node);
+  }
+  for (const fn of contract.functions) {
+    for (const stmt of fn.statements) {
+      const node = stmt.node as Any;
+      const declared =
+        node.type === 'VariableDeclarationStatement' && readsGlobal(node.initialValue as Node, sources);
+      const returned = node.type === 'ReturnStatement' && readsGlobal(node.expression as Node, sources);
+      if (declared || returned) out.push(node);
+    }
+    for (const write of fn.stateWrites) {
+      if (readsGlobal(write.node, sources)) out.push(write.statement.node);
+    }
+  }
+  return out;
 }

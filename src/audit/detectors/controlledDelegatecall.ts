@@ -1,0 +1,40 @@
+import { isExternallyCallable } from '../ir/buildIr.js';
+import { checksCaller } from '../ir/queries.js';
+import { type Detector, inputFunctions } from './detector.js';
+
+export const controlledDelegatecall: Detector = {
+  meta: {
+    id: 'controlled-delegatecall',
+    title: 'delegatecall to an address or with data the caller controls',
+    severity: 'high',
+    confidence: 'medium',
+    category: 'access_control',
+    swc: 'SWC-112',
+    description:
+      "delegatecall runs another contract's code with this contract's storage and balance. When anyone can choose the target or the calldata, anyone can run arbitrary code as this contract.",
+    exploitScenario:
+      'A wallet forwards msg.data to its library with delegatecall from the fallback: the attacker calls initWallet through it, becomes owner and drains the wallet (Parity multisig, July 2017). With a chosen target, the attacker passes a contract that selfdestructs or rewrites the owner slot.',
+    recommendation:
+      'Delegatecall only to fixed, trusted code; never forward msg.data unfiltered; whitelist the function selectors a proxy may forward and restrict who may call it.',
+  },
+  detect({ ir, report }) {
+    for (const { file, contract, fn } of inputFunctions(ir)) {
+      if (!isExternallyCallable(fn) || checksCaller(fn)) continue;
+      for (const call of fn.calls) {
+        if (call.kind !== 'delegatecall' && call.kind !== 'callcode') continue;
+        const target = call.targetTaint.has('input');
+        const data = call.argTaint.some((t) => t.has('input'));
+        if (!target && !data) continue;
+        report({
+          file,
+          contract,
+          function: fn,
+          node: call.statement.node,
+          message: target
+            ? `${contract.name}.${fn.name || fn.kind} delegatecalls an address its caller chooses.`
+            : `${contract.name}.${fn.name || fn.kind} delegatecalls with calldata its caller chooses.`,
+        });
+      }
+    }
+  },
+};
