@@ -12,6 +12,8 @@ export interface AuditOptions {
   detectors?: string[];
   /** Never these detector ids. */
   exclude?: string[];
+  /** Called as files are parsed, for a progress display. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface AuditResult extends AuditReport {
@@ -30,7 +32,7 @@ const SEVERITY_ORDER = { high: 0, medium: 1, low: 2, info: 3 } as const;
 /** Analyses the named files and folders; bad files are reported in `errors`, never thrown. */
 export async function runAudit(paths: string[], options: AuditOptions = {}): Promise<AuditResult> {
   const started = performance.now();
-  const loaded = loadSources(paths);
+  const loaded = loadSources(paths, options.onProgress);
   const errors: AuditError[] = [...loaded.errors];
   const ir = buildIr(loaded.files);
   const findings: Finding[] = [];

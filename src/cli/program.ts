@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import { registerActionCommands } from './commands/actions.js';
 import { registerAlertCommands } from './commands/alerts.js';
 import { registerApiKeyCommands } from './commands/apikey.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerConfigCommands } from './commands/configCheck.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerServeCommand } from './commands/serve.js';
@@ -24,10 +25,12 @@ Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage or input error.
 Examples:
   $ argus serve --demo                 start the server with the bundled demo scenario
   $ argus alerts list --status open    triage from the terminal
+  $ argus audit contracts/ --fail-on high   static analysis of Solidity, as a CI gate
   $ argus policy test alert.json       which actions would fire for this alert, and why
   $ argus config check                 validate the configuration`,
     );
   registerServeCommand(program);
+  registerAuditCommand(program);
   registerAlertCommands(program);
   registerActionCommands(program);
   registerPolicyCommands(program);

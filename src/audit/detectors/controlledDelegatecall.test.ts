@@ -14,6 +14,7 @@ contract Proxy {
   address owner;
   function forward(address callee, bytes data) public { require(msg.sender == owner); require(callee.delegatecall(data)); }
   function ping() public { require(lib.delegatecall(bytes4(keccak256("ping()")))); }
+  function relay(bytes data) public { require(lib.delegatecall(data)); }
 }`;
 
 describe('controlled-delegatecall', () => {
@@ -25,7 +26,7 @@ describe('controlled-delegatecall', () => {
     ]);
   });
 
-  it('accepts guarded forwarding and fixed calldata', async () => {
+  it('accepts guarded forwarding, fixed calldata and chosen calldata to a fixed callee', async () => {
     expect(await findingsFor('controlled-delegatecall', FIXED)).toEqual([]);
   });
 });

@@ -2,6 +2,11 @@ import { isExternallyCallable } from '../ir/buildIr.js';
 import { checksCaller } from '../ir/queries.js';
 import { type Detector, inputFunctions } from './detector.js';
 
+function forwardsMsgData(arg: unknown): boolean {
+  const e = arg as { type?: string; memberName?: string; expression?: { type?: string; name?: string } };
+  return e.type === 'MemberAccess' && e.memberName === 'data' && e.expression?.name === 'msg';
+}
+
 export const controlledDelegatecall: Detector = {
   meta: {
     id: 'controlled-delegatecall',
@@ -23,7 +28,11 @@ export const controlledDelegatecall: Detector = {
       for (const call of fn.calls) {
         if (call.kind !== 'delegatecall' && call.kind !== 'callcode') continue;
         const target = call.targetTaint.has('input');
-        const data = call.argTaint.some((t) => t.has('input'));
+        // Forwarding msg.data wholesale exposes every function of the callee (the Parity wallet); a
+        // chosen bytes argument to a fixed, owner-set callee is the ordinary proxy pattern.
+        const data = ((call.node as unknown as { arguments?: unknown[] }).arguments ?? []).some(
+          forwardsMsgData,
+        );
         if (!target && !data) continue;
         report({
           file,
@@ -32,7 +41,7 @@ export const controlledDelegatecall: Detector = {
           node: call.statement.node,
           message: target
             ? `${contract.name}.${fn.name || fn.kind} delegatecalls an address its caller chooses.`
-            : `${contract.name}.${fn.name || fn.kind} delegatecalls with calldata its caller chooses.`,
+            : `${contract.name}.${fn.name || fn.kind} forwards msg.data to delegatecall: every function of the callee runs on this contract's storage.`,
         });
       }
     }

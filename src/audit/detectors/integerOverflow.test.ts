@@ -11,7 +11,7 @@ contract Token {
   }
   function batch(address[] receivers, uint value) public {
     uint amount = receivers.length * value;
-    total = total + msg.value;
+    total = total * msg.value;
   }
 }`;
 
@@ -28,6 +28,13 @@ contract Token {
     balances[to] = balances[to].add(value);
     uint count = 1;
     count = count + 1;
+    balances[msg.sender] += msg.value;
+  }
+  function mul(uint a, uint b) internal pure returns (uint) {
+    if (a == 0) { return 0; }
+    uint c = a * b;
+    require(c / a == b);
+    return c;
   }
 }`;
 
@@ -44,7 +51,7 @@ describe('integer-overflow', () => {
       lineOf(VULNERABLE, '-= value'),
       lineOf(VULNERABLE, '+= value'),
       lineOf(VULNERABLE, 'receivers.length * value'),
-      lineOf(VULNERABLE, 'total + msg.value'),
+      lineOf(VULNERABLE, 'total * msg.value'),
     ]);
   });
 

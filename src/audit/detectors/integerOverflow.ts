@@ -11,6 +11,8 @@ type Any = Record<string, unknown> & Node;
 const ARITHMETIC = new Set(['+', '-', '*', '**', '+=', '-=', '*=']);
 const COMPARISONS = new Set(['<', '>', '<=', '>=']);
 const USER: ReadonlySet<TaintSource> = new Set(['input', 'value']);
+/** `require(c / a == b)` and `assert(c >= a)` both verify a result after the fact. */
+const RESULT_CHECKS = new Set([...COMPARISONS, '==', '!=']);
 
 function identifiersIn(node: Node | undefined): Set<string> {
   const out = new Set<string>();
@@ -23,14 +25,19 @@ function identifiersIn(node: Node | undefined): Set<string> {
 }
 
 /** A comparison in a require/if before or after this statement that bounds these names (a manual check). */
-function boundedByCheck(fn: FunctionIR, stmt: StatementInfo, names: Set<string>): boolean {
+function boundedByCheck(
+  fn: FunctionIR,
+  stmt: StatementInfo,
+  names: Set<string>,
+  comparisons: ReadonlySet<string> = COMPARISONS,
+): boolean {
   for (const guard of fn.guards) {
     if (!guard.statement || guard.viaModifier) continue;
     let bounded = false;
     for (const expr of [guard.statement.node]) {
       walk(expr, (n) => {
         const e = n as Any;
-        if (e.type === 'BinaryOperation' && COMPARISONS.has(e.operator as string)) {
+        if (e.type === 'BinaryOperation' && comparisons.has(e.operator as string)) {
           const seen = new Set([...identifiersIn(e.left as Node), ...identifiersIn(e.right as Node)]);
           if ([...names].every((name) => seen.has(name))) bounded = true;
         }
@@ -75,6 +82,9 @@ export const integerOverflow: Detector = {
             if (parent?.type === 'BinaryOperation' && COMPARISONS.has((parent as Any).operator as string))
               return true;
             const taint = new Set([...taintOf(e.left as Node, env), ...taintOf(e.right as Node, env)]);
+            // Adding msg.value cannot overflow: all the ether in existence is far below 2^256.
+            const op = e.operator as string;
+            if (op === '+' || op === '+=') taint.delete('value');
             if (![...taint].some((t) => USER.has(t))) return true;
             const names = new Set<string>();
             for (const side of [e.left, e.right] as Node[]) {
@@ -85,7 +95,10 @@ export const integerOverflow: Detector = {
               stmt.node.type === 'VariableDeclarationStatement'
                 ? (((stmt.node as Any).variables as (Any | null)[]).find(Boolean)?.name as string | undefined)
                 : undefined;
-            if (boundedByCheck(fn, stmt, names) || (result && boundedByCheck(fn, stmt, new Set([result]))))
+            if (
+              boundedByCheck(fn, stmt, names) ||
+              (result && boundedByCheck(fn, stmt, new Set([result]), RESULT_CHECKS))
+            )
               return true;
             culprit = e;
             return false;

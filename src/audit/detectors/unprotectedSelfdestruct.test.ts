@@ -17,6 +17,10 @@ contract Wallet {
   function close() public { require(admins[msg.sender]); selfdestruct(msg.sender); }
   function isOwner() internal view returns (bool) { return msg.sender == owner; }
   function end() public { require(isOwner()); selfdestruct(owner); }
+  modifier onlyowner { if (msg.sender == owner) _; }
+  function stop() public onlyowner { selfdestruct(owner); }
+  function isAdmin(address who) internal view returns (bool) { return admins[who]; }
+  function halt() public { if (!isAdmin(msg.sender)) revert(); selfdestruct(owner); }
 }`;
 
 describe('unprotected-selfdestruct', () => {
@@ -28,7 +32,7 @@ describe('unprotected-selfdestruct', () => {
     ]);
   });
 
-  it('accepts owner modifiers, role mappings and helper checks', async () => {
+  it('accepts owner modifiers (require or if-placeholder), role mappings and helper checks', async () => {
     expect(await findingsFor('unprotected-selfdestruct', FIXED)).toEqual([]);
   });
 });

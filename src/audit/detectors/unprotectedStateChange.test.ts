@@ -21,7 +21,20 @@ contract Wallet {
   function withdraw() public onlyOwner { msg.sender.transfer(this.balance); }
 }`;
 
+const RENAMED = `pragma solidity ^0.4.15;
+contract Rubixi {
+  address creator;
+  modifier onlyowner { if (msg.sender == creator) _; }
+  function DynamicPyramid() { creator = msg.sender; }
+  function collectAllFees() onlyowner { creator.transfer(this.balance); }
+}`;
+
 describe('unprotected-privileged-write', () => {
+  it('knows owners guarded by an if-placeholder modifier (Rubixi)', async () => {
+    const lines = (await findingsFor('unprotected-privileged-write', RENAMED)).map((f) => f.startLine);
+    expect(lines).toEqual([lineOf(RENAMED, 'function DynamicPyramid')]);
+  });
+
   it('flags unguarded writes to the variables that guard the contract', async () => {
     const lines = (await findingsFor('unprotected-privileged-write', VULNERABLE)).map((f) => f.startLine);
     expect(lines).toEqual([

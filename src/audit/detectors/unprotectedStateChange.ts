@@ -12,11 +12,16 @@ function privilegedVariables(contract: ContractIR): Set<string> {
       for (const guard of fn.guards) {
         if (!guard.checksSender || !guard.statement || guard.viaModifier) continue;
         walk(guard.statement.node, (n) => {
-          const e = n as unknown as { type: string; name?: string; base?: { type: string; name?: string } };
+          const e = n as unknown as { type: string; name?: string };
           if (e.type === 'Identifier' && e.name && c.stateVars.some((v) => v.name === e.name))
             names.add(e.name);
           return true;
         });
+        // State a helper in the check reads (`isOwner(msg.sender)` looking up m_ownerIndex).
+        for (const call of fn.calls) {
+          if (call.statement !== guard.statement || call.kind !== 'internal' || !call.callee) continue;
+          for (const read of call.callee.stateReads) names.add(read);
+        }
       }
     }
   }

@@ -21,7 +21,22 @@ contract Lottery {
   }
 }`;
 
+const FUTURE_BLOCK = `pragma solidity ^0.4.24;
+contract Guess {
+  uint commitBlock;
+  uint guess;
+  function commit(uint g) public { guess = g; commitBlock = block.number; }
+  function reveal() public {
+    require(block.number > commitBlock + 20);
+    if (uint(blockhash(commitBlock + 20)) == guess) { msg.sender.transfer(1); }
+  }
+}`;
+
 describe('weak-randomness', () => {
+  it('accepts a blockhash of a block committed to earlier and required to have passed', async () => {
+    expect(await findingsFor('weak-randomness', FUTURE_BLOCK)).toEqual([]);
+  });
+
   it('flags hashes and modulo over block data, and blockhash lookups', async () => {
     const lines = (await findingsFor('weak-randomness', VULNERABLE)).map((f) => f.startLine);
     expect(lines).toEqual([

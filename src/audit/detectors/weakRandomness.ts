@@ -1,6 +1,7 @@
 import type { Node } from '../ir/astWalk.js';
+import { walk } from '../ir/astWalk.js';
 import { BLOCK_SOURCES, capturesOf, intersects, nodesOf } from '../ir/queries.js';
-import { type TaintEnv, taintOf } from '../ir/taint.js';
+import { globalSource, type TaintEnv, taintOf } from '../ir/taint.js';
 import type { ContractIR, FunctionIR, TaintSource } from '../ir/types.js';
 import { type Detector, inputFunctions, type ReportInput } from './detector.js';
 
@@ -27,6 +28,37 @@ function calleeName(call: Any): string {
   return ((callee.name ?? callee.memberName) as string | undefined) ?? '';
 }
 
+/**
+ * Commit-reveal with a future block: `blockhash(commitBlock + 20)` where commitBlock was stored in an
+ * earlier transaction and the function requires block.number to have passed it. Nobody knew that
+ * hash when committing, so this lookup is the fix rather than the weakness.
+ */
+function committedFutureBlock(fn: FunctionIR, call: Any): boolean {
+  const names = new Set<string>();
+  let readsLiveBlock = false;
+  for (const arg of (call.arguments as Node[]) ?? []) {
+    walk(arg, (n) => {
+      const e = n as Any;
+      if (globalSource(n) !== undefined) readsLiveBlock = true;
+      if (e.type === 'Identifier') names.add(e.name as string);
+      return true;
+    });
+  }
+  const state = [...names].filter((name) => fn.stateReads.has(name) && !fn.localTaint.has(name));
+  if (readsLiveBlock || state.length === 0) return false;
+  return fn.guards.some((guard) => {
+    if (!guard.statement || guard.viaModifier) return false;
+    let number = false;
+    let committed = false;
+    walk(guard.statement.node, (n) => {
+      if (globalSource(n) === 'blocknumber') number = true;
+      if (n.type === 'Identifier' && state.includes((n as Any).name as string)) committed = true;
+      return true;
+    });
+    return number && committed;
+  });
+}
+
 /** Statements that turn block data into a "random" number, and the blockhash lookups themselves. */
 function randomnessUses(fn: FunctionIR): { node: Node; statement: Node }[] {
   const env = envOf(fn);
@@ -36,7 +68,7 @@ function randomnessUses(fn: FunctionIR): { node: Node; statement: Node }[] {
     for (const node of nodesOf(stmt)) {
       if (node.type === 'FunctionCall' && calleeName(node) === 'blockhash') {
         // Pointed at the call: several lookups often share one long expression.
-        uses.push({ node, statement: stmt.node });
+        if (!committedFutureBlock(fn, node)) uses.push({ node, statement: stmt.node });
       } else if (!statementHit && node.type === 'BinaryOperation' && node.operator === '%') {
         statementHit = intersects(taintOf(node.left as Node, env), PREDICTABLE);
       } else if (!statementHit && node.type === 'FunctionCall' && HASHES.has(calleeName(node))) {

@@ -94,6 +94,15 @@ function nestedStatements(stmt: Any): Node[] {
   }
 }
 
+/** `if (msg.sender == owner) _;`: a modifier that runs the function body only when the check passes. */
+function runsPlaceholder(stmt: Any | undefined): boolean {
+  if (!stmt) return false;
+  if (stmt.type === 'Block') return runsPlaceholder((stmt.statements as Any[])[0]);
+  if (stmt.type !== 'ExpressionStatement') return false;
+  const expr = stmt.expression as Any;
+  return expr?.type === 'Identifier' && expr.name === '_';
+}
+
 /** Does this statement end the function (revert, throw, return) when reached? */
 function aborts(stmt: Any | undefined): boolean {
   if (!stmt) return false;
@@ -266,7 +275,10 @@ export function analyzeBody(fn: FunctionIR, scope: BodyScope): void {
         }
       }
     }
-    if (stmt.type === 'IfStatement' && aborts(stmt.trueBody as Any)) {
+    if (
+      stmt.type === 'IfStatement' &&
+      (aborts(stmt.trueBody as Any) || runsPlaceholder(stmt.trueBody as Any))
+    ) {
       guards.push(guardOf(stmt.condition as Node, info, env, scope));
     }
     for (const expr of ownExpressions(stmt)) {
@@ -405,8 +417,13 @@ function guardOf(cond: Node, info: StatementInfo, env: TaintEnv, scope: BodyScop
       if (callerSide(left) !== callerSide(right)) checksSender = true;
       if (left.has('origin') || right.has('origin')) usesOrigin = true;
     } else if (e.type === 'FunctionCall' && (e.expression as Any).type === 'Identifier') {
-      // `require(isOwner())`: a helper whose body compares the caller.
+      // `require(isOwner())`: a helper whose body compares the caller; `isOwner(msg.sender)`: one handed the caller.
       const callee = scope.functionsByName.get((e.expression as Any).name as string)?.[0];
+      const handedCaller = ((e.arguments as Node[]) ?? []).some((a) => {
+        const source = globalSource(a);
+        return source === 'sender' || source === 'origin';
+      });
+      if (callee && handedCaller) checksSender = true;
       if (callee?.guards.some((g) => g.checksSender)) checksSender = true;
       if (callee && bodyComparesCaller(callee.node)) checksSender = true;
     }

@@ -69,13 +69,17 @@ export function resolveImport(fromFile: string, importPath: string): string | un
  * Reads and parses the inputs and, transitively, what they import. Unreadable files, syntax errors
  * and unresolved imports are reported and the rest goes on.
  */
-export function loadSources(paths: readonly string[]): LoadedSources {
+export function loadSources(
+  paths: readonly string[],
+  onProgress?: (done: number, total: number) => void,
+): LoadedSources {
   const expanded = expandInputs(paths);
   const errors = [...expanded.errors];
   const byPath = new Map<string, ParsedFile>();
   const queue: { file: string; isInput: boolean }[] = expanded.files.map((file) => ({ file, isInput: true }));
   while (queue.length > 0) {
     const next = queue.shift() as { file: string; isInput: boolean };
+    onProgress?.(byPath.size, byPath.size + queue.length + 1);
     const key = resolve(next.file);
     if (byPath.has(key)) continue;
     let source: string;
