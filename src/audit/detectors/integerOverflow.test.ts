@@ -44,7 +44,23 @@ contract Token {
   function transfer(address to, uint value) public { balances[msg.sender] -= value; balances[to] += value; }
 }`;
 
+const UNCHECKED = `pragma solidity ^0.8.4;
+contract Token {
+  mapping(address => uint) balances;
+  function transfer(address to, uint value) public {
+    unchecked {
+      balances[msg.sender] -= value;
+    }
+    balances[to] += value;
+  }
+}`;
+
 describe('integer-overflow', () => {
+  it('flags caller-controlled arithmetic inside unchecked blocks on 0.8', async () => {
+    const lines = (await findingsFor('integer-overflow', UNCHECKED)).map((f) => f.startLine);
+    expect(lines).toEqual([lineOf(UNCHECKED, '-= value')]);
+  });
+
   it('flags unchecked arithmetic on caller-controlled values before 0.8', async () => {
     const lines = (await findingsFor('integer-overflow', VULNERABLE)).map((f) => f.startLine);
     expect(lines).toEqual([

@@ -66,11 +66,14 @@ export const integerOverflow: Detector = {
   },
   detect({ ir, report }) {
     for (const file of ir.files) {
-      if (!file.isInput || !versionBelow(minimumVersion(file.pragmas), 0, 8, 0)) continue;
+      if (!file.isInput) continue;
+      const wraps = versionBelow(minimumVersion(file.pragmas), 0, 8, 0);
       for (const { contract, fn } of inputFunctions({ ...ir, files: [file] })) {
         if (contract.kind === 'library') continue;
         const env: TaintEnv = { locals: fn.localTaint, callResult: () => undefined };
         for (const stmt of fn.statements) {
+          // From 0.8 arithmetic reverts on overflow, except inside `unchecked { }`.
+          if (!wraps && !stmt.unchecked) continue;
           let culprit: Any | undefined;
           walk(stmt.node, (n, parent) => {
             if (culprit) return false;
@@ -111,7 +114,7 @@ export const integerOverflow: Detector = {
             contract,
             function: fn,
             node: stmt.node,
-            message: `${contract.name}.${fn.name || fn.kind}: '${op}' on a value the caller controls can ${kind} (no SafeMath, no bound check, compiler < 0.8).`,
+            message: `${contract.name}.${fn.name || fn.kind}: '${op}' on a value the caller controls can ${kind} (${wraps ? 'no SafeMath, no bound check, compiler < 0.8' : 'inside unchecked, no bound check'}).`,
           });
         }
       }

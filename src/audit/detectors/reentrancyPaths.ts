@@ -1,10 +1,16 @@
 import { isExternallyCallable } from '../ir/buildIr.js';
+import { cfgOf } from '../ir/cfg.js';
 import type { CallSite, FunctionIR, StatementInfo, StateWrite } from '../ir/types.js';
 
 const GUARD_NAMES = /non-?reentrant|no-?reentran|reentrancy-?guard|mutex|lock/i;
 
-/** Can `later` run after `earlier` in one execution: later in the body, or both inside one loop. */
-export function mayRunAfter(earlier: StatementInfo, later: StatementInfo): boolean {
+/**
+ * Can `later` run after `earlier` in one execution that does not revert: a path in the function's
+ * control-flow graph (back edges of loops included). Without the function, falls back to the old
+ * approximation: later in the body, or both inside one loop.
+ */
+export function mayRunAfter(earlier: StatementInfo, later: StatementInfo, fn?: FunctionIR): boolean {
+  if (fn) return cfgOf(fn).mayRunAfter(earlier, later);
   if (later.index > earlier.index) return true;
   const loop = earlier.loop;
   return loop !== undefined && later.index >= loop.start && later.index <= loop.end && later.loop === loop;
@@ -41,10 +47,10 @@ export function reentrancyPaths(fn: FunctionIR): ReentrancyPath[] {
       leavesContract(call) || (call.kind === 'internal' && call.callee?.calls.some(leavesContract));
     if (!leaves) continue;
     const writes = fn.stateWrites.filter(
-      (w) => mayRunAfter(call.statement, w.statement) && w.statement !== call.statement,
+      (w) => mayRunAfter(call.statement, w.statement, fn) && w.statement !== call.statement,
     );
     for (const inner of fn.calls) {
-      if (inner.kind !== 'internal' || !inner.callee || !mayRunAfter(call.statement, inner.statement))
+      if (inner.kind !== 'internal' || !inner.callee || !mayRunAfter(call.statement, inner.statement, fn))
         continue;
       if (inner.statement === call.statement) continue;
       writes.push(...inner.callee.stateWrites);

@@ -76,8 +76,10 @@ function ownExpressions(stmt: Any): Node[] {
 function nestedStatements(stmt: Any): Node[] {
   switch (stmt.type) {
     case 'Block':
-    case 'UncheckedStatement':
       return (stmt.statements as Node[]) ?? [];
+    case 'UncheckedStatement':
+      // The parser keeps an unchecked block's statements under `block`.
+      return [stmt.block as Node].filter(Boolean);
     case 'IfStatement':
       return [stmt.trueBody as Node, stmt.falseBody as Node].filter(Boolean);
     case 'ForStatement':
@@ -176,12 +178,14 @@ export function analyzeBody(fn: FunctionIR, scope: BodyScope): void {
 
   // Statements in pre-order, each with its loop context.
   const statements: StatementInfo[] = [];
-  const collect = (stmt: Node, loopDepth: number, loop: StatementInfo['loop']): void => {
+  const collect = (stmt: Node, loopDepth: number, loop: StatementInfo['loop'], unchecked = false): void => {
+    const inUnchecked = unchecked || stmt.type === 'UncheckedStatement';
     const info: StatementInfo = {
       node: stmt,
       index: statements.length,
       loopDepth,
       ...(loop ? { loop } : {}),
+      ...(inUnchecked ? { unchecked: true } : {}),
     };
     if (stmt.type !== 'Block' && stmt.type !== 'UncheckedStatement') statements.push(info);
     if (LOOPS.has(stmt.type)) {
@@ -189,10 +193,10 @@ export function analyzeBody(fn: FunctionIR, scope: BodyScope): void {
       // Expressions of the loop statement itself (its condition) run on every iteration.
       info.loopDepth = loopDepth + 1;
       info.loop = range;
-      for (const child of nestedStatements(stmt as Any)) collect(child, loopDepth + 1, range);
+      for (const child of nestedStatements(stmt as Any)) collect(child, loopDepth + 1, range, inUnchecked);
       range.end = statements.length - 1;
     } else {
-      for (const child of nestedStatements(stmt as Any)) collect(child, loopDepth, loop);
+      for (const child of nestedStatements(stmt as Any)) collect(child, loopDepth, loop, inUnchecked);
     }
   };
   if (body) collect(body, 0, undefined);

@@ -1,4 +1,5 @@
 import type { Node } from './astWalk.js';
+import type { Cfg } from './cfg.js';
 
 /** Where a value may come from: what detectors ask of data flow. */
 export type TaintSource =
@@ -53,6 +54,8 @@ export interface StatementInfo {
   loopDepth: number;
   /** The index range of the innermost enclosing loop, so code later in a loop body can also run before. */
   loop?: { start: number; end: number };
+  /** Inside an `unchecked { }` block (0.8+): arithmetic wraps as before 0.8. */
+  unchecked?: boolean;
 }
 
 export interface StateWrite {
@@ -109,6 +112,8 @@ export interface FunctionIR {
   localTaint: Map<string, Set<TaintSource>>;
   /** Local variables declared with a storage pointer type but no initial value. */
   uninitializedStoragePointers: { name: string; node: Node }[];
+  /** Control-flow graph, built on first use: read it through `cfgOf(fn)` (ir/cfg.ts). */
+  cfg?: Cfg;
 }
 
 export interface ContractIR {
