@@ -35,12 +35,21 @@ export interface ReentrancyPath {
   writes: StateWrite[];
 }
 
-/** Calls that hand control to code the contract does not own, followed by state writes. */
-export function reentrancyPaths(fn: FunctionIR): ReentrancyPath[] {
-  if (!isExternallyCallable(fn)) return [];
-  if (fn.stateMutability === 'view' || fn.stateMutability === 'pure' || fn.stateMutability === 'constant')
-    return [];
-  if (fn.modifiers.some((m) => GUARD_NAMES.test(m))) return [];
+export function hasReentrancyGuard(fn: FunctionIR): boolean {
+  return fn.modifiers.some((m) => GUARD_NAMES.test(m));
+}
+
+export function isReadOnly(fn: FunctionIR): boolean {
+  return fn.stateMutability === 'view' || fn.stateMutability === 'pure' || fn.stateMutability === 'constant';
+}
+
+/**
+ * Calls that hand control to code the contract does not own, followed by state writes. Functions
+ * behind a reentrancy lock are skipped unless `includeGuarded` (read-only reentrancy needs them).
+ */
+export function reentrancyPaths(fn: FunctionIR, includeGuarded = false): ReentrancyPath[] {
+  if (!isExternallyCallable(fn) || isReadOnly(fn)) return [];
+  if (!includeGuarded && hasReentrancyGuard(fn)) return [];
   const paths: ReentrancyPath[] = [];
   for (const call of fn.calls) {
     const leaves =

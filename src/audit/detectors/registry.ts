@@ -15,6 +15,7 @@ import { lockedEther } from './lockedEther.js';
 import { outdatedCompiler } from './outdatedCompiler.js';
 import { reentrancyEth } from './reentrancyEth.js';
 import { reentrancyNoEth } from './reentrancyNoEth.js';
+import { reentrancyReadOnly } from './reentrancyReadOnly.js';
 import { rightToLeftOverride } from './rightToLeftOverride.js';
 import { shortAddress } from './shortAddress.js';
 import { localVariableShadowing, stateVariableShadowing } from './stateVariableShadowing.js';
@@ -31,6 +32,7 @@ import { weakRandomness } from './weakRandomness.js';
 export const DETECTORS: readonly Detector[] = [
   reentrancyEth,
   reentrancyNoEth,
+  reentrancyReadOnly,
   uncheckedLowLevelCall,
   txOrigin,
   unprotectedSelfdestruct,
