@@ -55,7 +55,24 @@ contract Token {
   }
 }`;
 
+const INTERNAL = `pragma solidity ^0.4.24;
+contract Token {
+  mapping(address => uint) balances;
+  uint fee;
+  function transfer(address to, uint value) public { _move(msg.sender, to, value); }
+  function _move(address from, address to, uint value) internal {
+    balances[from] -= value;
+  }
+  function _bump(uint step) internal { fee = fee * step; }
+  function bump() public { _bump(2); }
+}`;
+
 describe('integer-overflow', () => {
+  it('follows caller input into internal functions through their call sites, and only that', async () => {
+    const lines = (await findingsFor('integer-overflow', INTERNAL)).map((f) => f.startLine);
+    expect(lines).toEqual([lineOf(INTERNAL, 'balances[from] -= value')]);
+  });
+
   it('flags caller-controlled arithmetic inside unchecked blocks on 0.8', async () => {
     const lines = (await findingsFor('integer-overflow', UNCHECKED)).map((f) => f.startLine);
     expect(lines).toEqual([lineOf(UNCHECKED, '-= value')]);

@@ -123,13 +123,22 @@ function aborts(stmt: Any | undefined): boolean {
 }
 
 /** The whole analysis of one function or modifier body. */
-export function analyzeBody(fn: FunctionIR, scope: BodyScope): void {
+/**
+ * `paramTaint` seeds the parameters of functions only the contract itself can call: what its call
+ * sites pass in. Parameters of externally callable functions (and modifiers) are caller input.
+ */
+export function analyzeBody(
+  fn: FunctionIR,
+  scope: BodyScope,
+  paramTaint?: ReadonlyMap<string, ReadonlySet<TaintSource>>,
+): void {
   const node = fn.node as Any;
   const body = node.body as Any | null;
   const locals = new Map<string, Set<TaintSource>>();
+  const external = fn.kind === 'modifier' || ['public', 'external', 'default'].includes(fn.visibility);
   const localTypes = new Map<string, string>();
   for (const param of fn.params) {
-    locals.set(param.name, new Set(['input']));
+    locals.set(param.name, new Set(external ? ['input'] : (paramTaint?.get(param.name) ?? [])));
     localTypes.set(param.name, param.typeName);
   }
   for (const ret of ((node.returnParameters as Any[] | null) ?? []) as Any[]) {

@@ -2,7 +2,15 @@ import type { ParsedFile } from '../parse/loadSources.js';
 import { analyzeBody, type BodyScope } from './analyzeBody.js';
 import type { Node } from './astWalk.js';
 import { linearize } from './linearize.js';
-import type { ContractIR, FunctionIR, FunctionKind, ProjectIR, SourceFileIR, StateVarIR } from './types.js';
+import type {
+  ContractIR,
+  FunctionIR,
+  FunctionKind,
+  ProjectIR,
+  SourceFileIR,
+  StateVarIR,
+  TaintSource,
+} from './types.js';
 
 type Any = Record<string, unknown> & Node;
 
@@ -140,6 +148,7 @@ export function buildIr(files: readonly ParsedFile[]): ProjectIR {
     }
   }
 
+  const scopes = new Map<ContractIR, BodyScope>();
   for (const fileIr of fileIrs) {
     for (const contract of fileIr.contracts) {
       const stateVars = new Map<string, StateVarIR>();
@@ -151,6 +160,7 @@ export function buildIr(files: readonly ParsedFile[]): ProjectIR {
         for (const m of c.modifiers) if (!modifiersByName.has(m.name)) modifiersByName.set(m.name, m);
       }
       const scope: BodyScope = { stateVars, functionsByName, contractNames };
+      scopes.set(contract, scope);
       for (const m of contract.modifiers) analyzeBody(m, scope);
       for (const f of contract.functions) analyzeBody(f, scope);
       for (const f of contract.functions) {
@@ -161,5 +171,46 @@ export function buildIr(files: readonly ParsedFile[]): ProjectIR {
       }
     }
   }
+  propagateArgumentTaint(fileIrs, scopes);
   return { files: fileIrs, contracts };
+}
+
+/**
+ * Internal and private functions start with untainted parameters; here each is re-analysed with what
+ * its call sites pass (a few rounds, so taint also flows through helpers that call helpers).
+ */
+function propagateArgumentTaint(
+  files: readonly SourceFileIR[],
+  scopes: ReadonlyMap<ContractIR, BodyScope>,
+): void {
+  const all = files.flatMap((f) => f.contracts.flatMap((c) => c.functions));
+  for (let round = 0; round < 3; round++) {
+    const seeds = new Map<FunctionIR, Map<string, Set<TaintSource>>>();
+    for (const caller of all) {
+      for (const call of caller.calls) {
+        const callee = call.callee;
+        if (!callee || isExternallyCallable(callee) || callee.kind === 'constructor') continue;
+        const params = seeds.get(callee) ?? new Map<string, Set<TaintSource>>();
+        callee.params.forEach((param, i) => {
+          const set = params.get(param.name) ?? new Set<TaintSource>();
+          for (const t of call.argTaint[i] ?? []) set.add(t);
+          params.set(param.name, set);
+        });
+        seeds.set(callee, params);
+      }
+    }
+    let changed = false;
+    for (const [callee, params] of seeds) {
+      const before = callee.params.map((p) => [...(callee.localTaint.get(p.name) ?? [])].sort().join());
+      const after = callee.params.map((p) => [...(params.get(p.name) ?? [])].sort().join());
+      if (before.join('|') === after.join('|')) continue;
+      const scope = scopes.get(callee.contract);
+      if (!scope) continue;
+      const guards = callee.guards.filter((g) => g.viaModifier);
+      analyzeBody(callee, scope, params);
+      callee.guards.push(...guards);
+      changed = true;
+    }
+    if (!changed) return;
+  }
 }
