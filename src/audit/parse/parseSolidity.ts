@@ -22,7 +22,10 @@ export function parseSolidity(file: string, source: string): { ast: SourceUnit }
         kind: 'parse',
         file,
         ...(first ? { line: first.line, column: first.column + 1 } : {}),
-        message: first?.message ?? (cause as Error).message ?? String(cause),
+        // Without an error list the parser itself broke (it happens on a few old sources): say so.
+        message:
+          first?.message ??
+          `the Solidity parser failed on this file: ${(cause as Error).message ?? String(cause)}`,
       },
     };
   }
