@@ -1,0 +1,33 @@
+import type { Matrix } from './matrix.js';
+
+/** The versioned envelope every saved model uses, so a loader can refuse what it does not understand. */
+export interface SavedModel<State = unknown> {
+  format: 'argus-model';
+  /** Model family, e.g. 'isolation-forest'. */
+  kind: string;
+  /** Version of this kind's state layout; bump it when the layout changes. */
+  version: number;
+  /** Hyper-parameters it was built with. */
+  params: Record<string, unknown>;
+  state: State;
+}
+
+/** An unsupervised anomaly detector: higher scores are more anomalous. */
+export interface AnomalyDetector {
+  readonly kind: string;
+  fit(x: Matrix): void;
+  /** One score per row of x. */
+  score(x: Matrix): Float64Array;
+  save(): SavedModel;
+}
+
+export function checkSaved(saved: unknown, kind: string, version: number): SavedModel {
+  const s = saved as Partial<SavedModel>;
+  if (s?.format !== 'argus-model' || s.kind !== kind) {
+    throw new Error(`not a saved ${kind} model (format ${String(s?.format)}, kind ${String(s?.kind)})`);
+  }
+  if (s.version !== version) {
+    throw new Error(`saved ${kind} model has layout version ${s.version}; this build reads version ${version}`);
+  }
+  return s as SavedModel;
+}
