@@ -27,7 +27,9 @@ export function checkSaved(saved: unknown, kind: string, version: number): Saved
     throw new Error(`not a saved ${kind} model (format ${String(s?.format)}, kind ${String(s?.kind)})`);
   }
   if (s.version !== version) {
-    throw new Error(`saved ${kind} model has layout version ${s.version}; this build reads version ${version}`);
+    throw new Error(
+      `saved ${kind} model has layout version ${s.version}; this build reads version ${version}`,
+    );
   }
   return s as SavedModel;
 }

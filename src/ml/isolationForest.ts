@@ -1,0 +1,433 @@
+import type { Matrix } from './matrix.js';
+import { type AnomalyDetector, checkSaved, type SavedModel } from './model.js';
+import { type Random, sampleIndices, seededRandom } from './random.js';
+
+/**
+ * Isolation forest (Liu, Ting & Zhou, "Isolation Forest", ICDM 2008).
+ *
+ * Anomalies are few and different, so random axis-parallel splits isolate them in fewer steps than
+ * normal points. Each tree is grown on a subsample drawn without replacement; the anomaly score is
+ * s(x) = 2^(-E[h(x)] / c(psi)), where h(x) is the path length and c(psi) the average path length of
+ * an unsuccessful BST search over psi points. s near 1 is anomalous, around 0.5 or below is normal.
+ *
+ * Conventions chosen here (documented because they change scores):
+ * - NaN is "missing": a NaN value always goes to the RIGHT child (the split test is `value < threshold`,
+ *   which is false for NaN). NaN values are ignored when measuring a feature's spread in a node.
+ * - A feature has spread in a node when its non-NaN min < max; only such features are split candidates,
+ *   and a node where no feature has spread becomes a leaf (so constant columns are never split on).
+ * - The threshold is uniform in (min, max); min always goes left and max right, so both children are
+ *   non-empty and a tree has at most 2 * psi - 1 nodes. Thresholds are always finite (±Infinity values
+ *   are clamped to ±Number.MAX_VALUE for drawing) so saved models stay JSON-safe.
+ * - psi is the effective subsample size min(sampleSize, rows); the default depth limit is
+ *   ceil(log2(psi)) as in the paper, and c(psi) normalises the score. With psi = 1 nothing can be
+ *   isolated and every score is 0.5.
+ */
+
+export interface IsolationForestOptions {
+  /** Number of isolation trees (paper: t = 100). */
+  trees?: number;
+  /** Subsample size per tree (paper: psi = 256). */
+  sampleSize?: number;
+  /** Seed for the subsampling and the random splits. */
+  seed?: number;
+  /** Depth limit; defaults to ceil(log2(psi)), the average tree height. */
+  maxDepth?: number;
+}
+
+/** One tree as parallel flat arrays indexed by node id; node 0 is the root. */
+interface FlatTree {
+  /** Split feature, or -1 for an external (leaf) node. */
+  feature: Int32Array;
+  /** Split threshold: `x[feature] < threshold` goes left, everything else (including NaN) right. */
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  /**
+   * Training points that reached the node. Leaves need it for the c(size) path adjustment; it is kept
+   * for internal nodes as well because `explain` attributes path shortening per split from it.
+   */
+  size: Float64Array;
+}
+
+interface SavedTree {
+  feature: number[];
+  threshold: number[];
+  left: number[];
+  right: number[];
+  size: number[];
+}
+
+export interface IsolationForestState {
+  features: number;
+  /** Effective subsample size psi used at fit time. */
+  psi: number;
+  /** Resolved depth limit. */
+  maxDepth: number;
+  trees: SavedTree[];
+}
+
+const EULER_GAMMA = 0.5772156649;
+const KIND = 'isolation-forest';
+const VERSION = 1;
+
+/**
+ * Average path length of an unsuccessful BST search over n points, per the paper:
+ * c(n) = 2H(n-1) - 2(n-1)/n with H(i) ≈ ln(i) + γ. A node with 0 or 1 points needs no more splits.
+ */
+export function averagePathLength(n: number): number {
+  if (n <= 1) return 0;
+  return 2 * (Math.log(n - 1) + EULER_GAMMA) - (2 * (n - 1)) / n;
+}
+
+function positiveInt(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+export class IsolationForest implements AnomalyDetector {
+  readonly kind = KIND;
+  readonly trees: number;
+  readonly sampleSize: number;
+  readonly seed: number;
+  /** As given; undefined means "derive from psi at fit time". */
+  readonly maxDepthOption: number | undefined;
+
+  private forest: FlatTree[] = [];
+  private features = 0;
+  private psi = 0;
+  private depthLimit = 0;
+
+  constructor(options: IsolationForestOptions = {}) {
+    this.trees = positiveInt('trees', options.trees ?? 100);
+    this.sampleSize = positiveInt('sampleSize', options.sampleSize ?? 256);
+    this.seed = options.seed ?? 1;
+    if (options.maxDepth !== undefined && (!Number.isInteger(options.maxDepth) || options.maxDepth < 0)) {
+      throw new RangeError(`maxDepth must be a non-negative integer, got ${options.maxDepth}`);
+    }
+    this.maxDepthOption = options.maxDepth;
+  }
+
+  get fitted(): boolean {
+    return this.forest.length > 0;
+  }
+
+  fit(x: Matrix): void {
+    if (x.rows < 1) throw new RangeError('isolation forest needs at least one row to fit');
+    if (x.cols < 1) throw new RangeError('isolation forest needs at least one column to fit');
+    const random = seededRandom(this.seed);
+    const psi = Math.min(this.sampleSize, x.rows);
+    const depthLimit = this.maxDepthOption ?? Math.ceil(Math.log2(psi));
+    // Scratch shared by all trees: a binary tree whose splits never leave a side empty has at most
+    // 2 * psi - 1 nodes, so these buffers never grow; each tree keeps a right-sized copy.
+    const capacity = 2 * psi - 1;
+    const scratch: FlatTree = {
+      feature: new Int32Array(capacity),
+      threshold: new Float64Array(capacity),
+      left: new Int32Array(capacity),
+      right: new Int32Array(capacity),
+      size: new Float64Array(capacity),
+    };
+    const candidates = new Int32Array(x.cols);
+    const forest: FlatTree[] = [];
+    for (let t = 0; t < this.trees; t++) {
+      const sample = sampleIndices(x.rows, psi, random);
+      const nodes = growTree(x, sample, depthLimit, random, scratch, candidates);
+      forest.push({
+        feature: scratch.feature.slice(0, nodes),
+        threshold: scratch.threshold.slice(0, nodes),
+        left: scratch.left.slice(0, nodes),
+        right: scratch.right.slice(0, nodes),
+        size: scratch.size.slice(0, nodes),
+      });
+    }
+    this.forest = forest;
+    this.features = x.cols;
+    this.psi = psi;
+    this.depthLimit = depthLimit;
+  }
+
+  score(x: Matrix): Float64Array {
+    this.checkInput(x.cols);
+    const out = new Float64Array(x.rows);
+    const norm = averagePathLength(this.psi);
+    const count = this.forest.length;
+    for (let r = 0; r < x.rows; r++) {
+      // Rows are read by offset rather than via subarray views so the loop allocates nothing.
+      const offset = r * x.cols;
+      let total = 0;
+      for (let t = 0; t < count; t++) total += pathLength(this.forest[t] as FlatTree, x.data, offset);
+      out[r] = toScore(total / count, norm);
+    }
+    return out;
+  }
+
+  /**
+   * Per-feature contribution to one row's score, in score units; positive pushes towards "anomalous".
+   *
+   * Walking x's path in a tree, a split at a node holding n training points that sends x to a child
+   * holding m points changes x's expected remaining path from c(n) to 1 + c(m). The shortening
+   * c(n) - 1 - c(m) is credited to the split feature. Along a path these telescope to c(psi) - h(x), so
+   * averaged over trees the credits sum to c(psi) - E[h(x)]: how much shorter than average x's path is.
+   * They are then rescaled linearly so they sum to the score's deviation from the neutral 0.5,
+   * s(x) - 0.5 (at E[h] = c(psi) the derivative of s is used, so the scale stays finite).
+   * Features never split on along x's paths get 0; a split that barely separates anything can be
+   * negative.
+   */
+  explain(x: Float64Array): Float64Array {
+    this.checkInput(x.length);
+    const credit = new Float64Array(this.features);
+    const count = this.forest.length;
+    let total = 0;
+    for (let t = 0; t < count; t++) {
+      const tree = this.forest[t] as FlatTree;
+      let node = 0;
+      let depth = 0;
+      let f = tree.feature[0] as number;
+      while (f >= 0) {
+        const v = x[f] as number;
+        const child = (v < (tree.threshold[node] as number) ? tree.left[node] : tree.right[node]) as number;
+        credit[f] =
+          (credit[f] as number) +
+          averagePathLength(tree.size[node] as number) -
+          1 -
+          averagePathLength(tree.size[child] as number);
+        node = child;
+        depth++;
+        f = tree.feature[node] as number;
+      }
+      total += depth + averagePathLength(tree.size[node] as number);
+    }
+    const norm = averagePathLength(this.psi);
+    const meanPath = total / count;
+    const shortening = norm - meanPath;
+    const deviation = toScore(meanPath, norm) - 0.5;
+    let scale: number;
+    if (norm === 0) scale = 0;
+    else if (Math.abs(shortening) < 1e-12 * norm) scale = (0.5 * Math.LN2) / norm;
+    else scale = deviation / shortening;
+    for (let f = 0; f < credit.length; f++) credit[f] = ((credit[f] as number) / count) * scale;
+    return credit;
+  }
+
+  save(): SavedModel<IsolationForestState> {
+    this.checkFitted();
+    return {
+      format: 'argus-model',
+      kind: KIND,
+      version: VERSION,
+      params: {
+        trees: this.trees,
+        sampleSize: this.sampleSize,
+        seed: this.seed,
+        // JSON drops undefined; null round-trips and means "derived from psi".
+        maxDepth: this.maxDepthOption ?? null,
+      },
+      state: {
+        features: this.features,
+        psi: this.psi,
+        maxDepth: this.depthLimit,
+        trees: this.forest.map((tree) => ({
+          feature: Array.from(tree.feature),
+          threshold: Array.from(tree.threshold),
+          left: Array.from(tree.left),
+          right: Array.from(tree.right),
+          size: Array.from(tree.size),
+        })),
+      },
+    };
+  }
+
+  static load(saved: unknown): IsolationForest {
+    const s = checkSaved(saved, KIND, VERSION) as SavedModel<IsolationForestState>;
+    const p = s.params;
+    const model = new IsolationForest({
+      trees: p.trees as number,
+      sampleSize: p.sampleSize as number,
+      seed: p.seed as number,
+      maxDepth: (p.maxDepth as number | null) ?? undefined,
+    });
+    const state = s.state;
+    if (!state || !Array.isArray(state.trees) || state.trees.length === 0) {
+      throw new Error('saved isolation-forest model has no trees');
+    }
+    if (
+      !Number.isInteger(state.features) ||
+      state.features < 1 ||
+      !Number.isInteger(state.psi) ||
+      state.psi < 1
+    ) {
+      throw new Error('saved isolation-forest model has an invalid feature count or sample size');
+    }
+    model.forest = state.trees.map((tree, i) => restoreTree(tree, i, state.features));
+    model.features = state.features;
+    model.psi = state.psi;
+    model.depthLimit = state.maxDepth;
+    return model;
+  }
+
+  private checkFitted(): void {
+    if (!this.fitted) throw new Error('isolation forest is not fitted; call fit() or IsolationForest.load()');
+  }
+
+  private checkInput(cols: number): void {
+    this.checkFitted();
+    if (cols !== this.features) {
+      throw new RangeError(`isolation forest was fitted on ${this.features} features, got ${cols}`);
+    }
+  }
+}
+
+function toScore(meanPath: number, norm: number): number {
+  // psi = 1: no split was possible, so the forest carries no evidence either way.
+  if (norm === 0) return 0.5;
+  return 2 ** (-meanPath / norm);
+}
+
+/** h(x) for one tree: edges to the external node plus c(size) for the points left unseparated there. */
+function pathLength(tree: FlatTree, data: Float64Array, offset: number): number {
+  const { feature, threshold, left, right, size } = tree;
+  let node = 0;
+  let depth = 0;
+  let f = feature[0] as number;
+  while (f >= 0) {
+    node = ((data[offset + f] as number) < (threshold[node] as number) ? left[node] : right[node]) as number;
+    depth++;
+    f = feature[node] as number;
+  }
+  return depth + averagePathLength(size[node] as number);
+}
+
+/**
+ * Grows one isolation tree over x's rows listed in `sample` (partitioned in place) into `out`, in
+ * pre-order from node 0. Returns the node count.
+ */
+function growTree(
+  x: Matrix,
+  sample: Uint32Array,
+  depthLimit: number,
+  random: Random,
+  out: FlatTree,
+  candidates: Int32Array,
+): number {
+  const { data, cols } = x;
+  let next = 0;
+
+  // Non-NaN min and max of feature f over sample[lo, hi).
+  let spanMin = 0;
+  let spanMax = 0;
+  const span = (f: number, lo: number, hi: number): void => {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = lo; i < hi; i++) {
+      const v = data[(sample[i] as number) * cols + f] as number;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    spanMin = min;
+    spanMax = max;
+  };
+
+  const build = (lo: number, hi: number, depth: number): number => {
+    const node = next++;
+    const n = hi - lo;
+    out.size[node] = n;
+    out.feature[node] = -1;
+    out.threshold[node] = 0;
+    out.left[node] = -1;
+    out.right[node] = -1;
+    if (depth >= depthLimit || n <= 1) return node;
+
+    // Pick uniformly among features with spread: draw from the remaining candidates and drop the
+    // ones found constant, which costs one scan per draw instead of scanning every feature up front.
+    for (let f = 0; f < cols; f++) candidates[f] = f;
+    let remaining = cols;
+    let feature = -1;
+    let threshold = 0;
+    while (remaining > 0) {
+      const j = random.int(remaining);
+      const f = candidates[j] as number;
+      span(f, lo, hi);
+      const t = spanMin < spanMax ? drawThreshold(spanMin, spanMax, random) : Number.NaN;
+      if (!Number.isNaN(t)) {
+        feature = f;
+        threshold = t;
+        break;
+      }
+      candidates[j] = candidates[remaining - 1] as number;
+      candidates[remaining - 1] = f;
+      remaining--;
+    }
+    if (feature < 0) return node;
+
+    // Partition: value < threshold to the front; NaN fails the test and goes right, as in scoring.
+    let mid = lo;
+    for (let i = lo; i < hi; i++) {
+      const idx = sample[i] as number;
+      if ((data[idx * cols + feature] as number) < threshold) {
+        sample[i] = sample[mid] as number;
+        sample[mid] = idx;
+        mid++;
+      }
+    }
+    out.feature[node] = feature;
+    out.threshold[node] = threshold;
+    out.left[node] = build(lo, mid, depth + 1);
+    out.right[node] = build(mid, hi, depth + 1);
+    return node;
+  };
+
+  build(0, sample.length, 0);
+  return next;
+}
+
+/**
+ * A finite threshold t with min < t <= max, so min goes left and max goes right. Infinite bounds are
+ * clamped to the finite range; NaN means no such finite threshold exists (min is the largest double).
+ */
+function drawThreshold(min: number, max: number, random: Random): number {
+  const lo = Math.max(min, -Number.MAX_VALUE);
+  const hi = Math.min(max, Number.MAX_VALUE);
+  if (!(hi > min)) return Number.NaN;
+  // A few redraws cover rounding onto min (u = 0, or min and max adjacent doubles); then fall back to hi.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const u = random.next();
+    let t = lo + u * (hi - lo);
+    // hi - lo can overflow for huge opposite-signed bounds; the convex form cannot.
+    if (!Number.isFinite(t)) t = lo * (1 - u) + hi * u;
+    if (t > min && t <= max) return t;
+  }
+  return hi;
+}
+
+function restoreTree(tree: SavedTree, index: number, features: number): FlatTree {
+  const nodes = tree?.feature?.length ?? 0;
+  const fail = (why: string): never => {
+    throw new Error(`saved isolation-forest tree ${index} is invalid: ${why}`);
+  };
+  if (nodes < 1) fail('no nodes');
+  for (const key of ['threshold', 'left', 'right', 'size'] as const) {
+    if (!Array.isArray(tree[key]) || tree[key].length !== nodes)
+      fail(`${key} does not have ${nodes} entries`);
+  }
+  const restored: FlatTree = {
+    feature: Int32Array.from(tree.feature),
+    threshold: Float64Array.from(tree.threshold),
+    left: Int32Array.from(tree.left),
+    right: Int32Array.from(tree.right),
+    size: Float64Array.from(tree.size),
+  };
+  // Children must point forward (pre-order), which also rules out cycles that would hang scoring.
+  for (let i = 0; i < nodes; i++) {
+    const f = restored.feature[i] as number;
+    if (!Number.isFinite(restored.threshold[i]) || !Number.isFinite(restored.size[i])) {
+      fail(`node ${i} has a non-finite value`);
+    }
+    if (f < 0) continue;
+    if (f >= features) fail(`node ${i} splits on feature ${f} of ${features}`);
+    const l = restored.left[i] as number;
+    const r = restored.right[i] as number;
+    if (!(l > i && l < nodes && r > i && r < nodes)) fail(`node ${i} has out-of-range children`);
+  }
+  return restored;
+}
