@@ -5,6 +5,7 @@ import { registerAlertCommands } from './commands/alerts.js';
 import { registerApiKeyCommands } from './commands/apikey.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerConfigCommands } from './commands/configCheck.js';
+import { registerMlCommands } from './commands/ml.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerServeCommand } from './commands/serve.js';
 
@@ -31,6 +32,7 @@ Examples:
     );
   registerServeCommand(program);
   registerAuditCommand(program);
+  registerMlCommands(program);
   registerAlertCommands(program);
   registerActionCommands(program);
   registerPolicyCommands(program);

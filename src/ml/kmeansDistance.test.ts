@@ -26,6 +26,22 @@ function blobs(seed: number): Matrix {
   return x;
 }
 
+describe('KMeansDistance small clusters', () => {
+  it('does not let an isolated outlier become its own centroid and score 0', () => {
+    const x = matrix(301, 2);
+    for (let i = 0; i < 300; i++) {
+      x.data[i * 2] = (i % 17) / 17;
+      x.data[i * 2 + 1] = (i % 13) / 13;
+    }
+    x.data[600] = 50;
+    x.data[601] = 50;
+    const model = new KMeansDistance({ k: 8 });
+    model.fit(x);
+    const scores = model.score(x);
+    expect(scores[300]).toBeGreaterThan(60);
+  });
+});
+
 describe('KMeansDistance', () => {
   const x = blobs(11);
 
@@ -128,7 +144,7 @@ describe('KMeansDistance', () => {
     expect(() => KMeansDistance.load({ ...model.save(), kind: 'hbos' })).toThrow(
       /not a saved kmeans-distance/,
     );
-    expect(() => KMeansDistance.load({ ...model.save(), version: 2 })).toThrow(/layout version 2/);
+    expect(() => KMeansDistance.load({ ...model.save(), version: 1 })).toThrow(/layout version 1/);
     expect(() =>
       KMeansDistance.load({ ...model.save(), state: { ...model.save().state, centroids: [0] } }),
     ).toThrow(/centroids/);

@@ -20,6 +20,8 @@ interface KMeansState {
   fillValues: number[];
   /** Lloyd iterations actually run (diagnostic). */
   iterations: number;
+  /** 1 for clusters large enough to count as normal behaviour, 0 for tiny ones (see class comment). */
+  large: number[];
 }
 
 /** KMeansState held as typed arrays for the scoring loop. */
@@ -29,6 +31,7 @@ interface Fitted {
   centroids: Float64Array;
   fillValues: Float64Array;
   iterations: number;
+  large: Uint8Array;
 }
 
 /**
@@ -40,6 +43,11 @@ interface Fitted {
  * NaN handling: NaN is replaced by that column's mean at fit (stored with the model), during fit and
  * scoring alike, so a missing value neither pulls nor pushes a row. A column with no values at fit
  * is filled with 0.
+ *
+ * Tiny clusters do not count as normal behaviour: k-means++ seeds centroids on far-away points, so
+ * an isolated outlier would otherwise become its own centroid and score 0. As in CBLOF (He et al.
+ * 2003), clusters holding fewer than 1% of the rows (at least 2) are left out when scoring, so their
+ * members are measured against the nearest large cluster.
  *
  * Empty clusters during Lloyd iterations keep their previous centroid: with k-means++ seeding they
  * are rare, and keeping the centroid is deterministic where re-seeding would need more randomness.
@@ -111,11 +119,19 @@ export class KMeansDistance implements AnomalyDetector {
         for (let j = 0; j < cols; j++) centroids[c * cols + j] = (sums[c * cols + j] as number) / n;
       }
     }
-    this.state = { k, cols, centroids, fillValues, iterations };
+    const sizes = new Float64Array(k);
+    for (let i = 0; i < rows; i++) {
+      const c = nearest(data, i * cols, centroids, k, cols);
+      sizes[c] = (sizes[c] as number) + 1;
+    }
+    const minSize = Math.max(2, Math.ceil(rows * 0.01));
+    const large = Uint8Array.from(sizes, (n) => (n >= minSize ? 1 : 0));
+    if (large.every((l) => l === 0)) large.fill(1);
+    this.state = { k, cols, centroids, fillValues, iterations, large };
   }
 
   score(x: Matrix): Float64Array {
-    const { k, cols, centroids, fillValues } = this.fitted();
+    const { k, cols, centroids, fillValues, large } = this.fitted();
     if (x.cols !== cols) throw new RangeError(`kmeans was fitted on ${cols} columns, got ${x.cols}`);
     const out = new Float64Array(x.rows);
     const data = x.data;
@@ -123,6 +139,7 @@ export class KMeansDistance implements AnomalyDetector {
       // Inline nearest-centroid search with NaN filled on the fly, so scoring allocates nothing per row.
       let best = Number.POSITIVE_INFINITY;
       for (let c = 0; c < k; c++) {
+        if (large[c] === 0) continue;
         let d2 = 0;
         for (let j = 0; j < cols; j++) {
           let v = data[i * cols + j] as number;
@@ -143,7 +160,7 @@ export class KMeansDistance implements AnomalyDetector {
     return {
       format: 'argus-model',
       kind: this.kind,
-      version: 1,
+      version: 2,
       params: { k: this.k, maxIter: this.maxIter, seed: this.seed },
       state: {
         k: s.k,
@@ -151,12 +168,13 @@ export class KMeansDistance implements AnomalyDetector {
         centroids: Array.from(s.centroids),
         fillValues: Array.from(s.fillValues),
         iterations: s.iterations,
+        large: Array.from(s.large),
       },
     };
   }
 
   static load(saved: unknown): KMeansDistance {
-    const { params, state } = checkSaved(saved, 'kmeans-distance', 1);
+    const { params, state } = checkSaved(saved, 'kmeans-distance', 2);
     const p = (params ?? {}) as Record<string, unknown>;
     const model = new KMeansDistance({
       k: typeof p.k === 'number' ? p.k : undefined,
@@ -174,6 +192,7 @@ export class KMeansDistance implements AnomalyDetector {
       centroids: numbers(st.centroids, 'centroids', k * cols),
       fillValues: numbers(st.fillValues, 'fillValues', cols),
       iterations,
+      large: Uint8Array.from(numbers(st.large, 'large', k)),
     };
     return model;
   }
