@@ -80,30 +80,13 @@ function loadAffine(saved: unknown, kind: string): { center: Float64Array; scale
   return { center, scale };
 }
 
-/**
- * Centres each column on its median and divides by its interquartile range (25th to 75th percentile).
- * Unlike mean/std, a handful of huge transactions cannot drag the centre or inflate the scale, so the
- * bulk of the data keeps its spread. An IQR of 0 (e.g. a mostly-constant column) gets scale 1 so it
- * is only shifted, never divided by zero. A column with no values at all gets centre 0, scale 1.
- */
-export class RobustScaler implements Scaler {
-  readonly kind = 'robust-scaler';
-  private center: Float64Array | undefined;
-  private scale: Float64Array = new Float64Array(0);
+/** Per-column (x - center) / scale; subclasses differ only in how they fit center and scale. */
+abstract class AffineScaler implements Scaler {
+  abstract readonly kind: string;
+  protected center: Float64Array | undefined;
+  protected scale: Float64Array = new Float64Array(0);
 
-  fit(x: Matrix): void {
-    const center = new Float64Array(x.cols);
-    const scale = new Float64Array(x.cols);
-    for (let j = 0; j < x.cols; j++) {
-      const col = sortedColumn(x, j);
-      const median = quantileSorted(col, 0.5);
-      const iqr = quantileSorted(col, 0.75) - quantileSorted(col, 0.25);
-      center[j] = Number.isFinite(median) ? median : 0;
-      scale[j] = Number.isFinite(iqr) && iqr > 0 ? iqr : 1;
-    }
-    this.center = center;
-    this.scale = scale;
-  }
+  abstract fit(x: Matrix): void;
 
   transform(x: Matrix): Matrix {
     return affine(this.kind, x, this.center, this.scale);
@@ -120,12 +103,39 @@ export class RobustScaler implements Scaler {
     };
   }
 
+  protected restore(saved: unknown): this {
+    const { center, scale } = loadAffine(saved, this.kind);
+    this.center = center;
+    this.scale = scale;
+    return this;
+  }
+}
+
+/**
+ * Centres each column on its median and divides by its interquartile range (25th to 75th percentile).
+ * Unlike mean/std, a handful of huge transactions cannot drag the centre or inflate the scale, so the
+ * bulk of the data keeps its spread. An IQR of 0 (e.g. a mostly-constant column) gets scale 1 so it
+ * is only shifted, never divided by zero. A column with no values at all gets centre 0, scale 1.
+ */
+export class RobustScaler extends AffineScaler {
+  readonly kind = 'robust-scaler';
+
+  fit(x: Matrix): void {
+    const center = new Float64Array(x.cols);
+    const scale = new Float64Array(x.cols);
+    for (let j = 0; j < x.cols; j++) {
+      const col = sortedColumn(x, j);
+      const median = quantileSorted(col, 0.5);
+      const iqr = quantileSorted(col, 0.75) - quantileSorted(col, 0.25);
+      center[j] = Number.isFinite(median) ? median : 0;
+      scale[j] = Number.isFinite(iqr) && iqr > 0 ? iqr : 1;
+    }
+    this.center = center;
+    this.scale = scale;
+  }
+
   static load(saved: unknown): RobustScaler {
-    const s = new RobustScaler();
-    const { center, scale } = loadAffine(saved, s.kind);
-    s.center = center;
-    s.scale = scale;
-    return s;
+    return new RobustScaler().restore(saved);
   }
 }
 
@@ -133,10 +143,8 @@ export class RobustScaler implements Scaler {
  * Standardises each column to mean 0, standard deviation 1 (population std, as scikit-learn does).
  * NaN values are skipped when fitting. A std of 0 gets scale 1 for the same reason as above.
  */
-export class StandardScaler implements Scaler {
+export class StandardScaler extends AffineScaler {
   readonly kind = 'standard-scaler';
-  private center: Float64Array | undefined;
-  private scale: Float64Array = new Float64Array(0);
 
   fit(x: Matrix): void {
     const sum = new Float64Array(x.cols);
@@ -170,27 +178,8 @@ export class StandardScaler implements Scaler {
     this.scale = scale;
   }
 
-  transform(x: Matrix): Matrix {
-    return affine(this.kind, x, this.center, this.scale);
-  }
-
-  save(): SavedModel<AffineState> {
-    if (!this.center) throw new Error(`${this.kind} is not fitted`);
-    return {
-      format: 'argus-model',
-      kind: this.kind,
-      version: 1,
-      params: {},
-      state: { center: Array.from(this.center), scale: Array.from(this.scale) },
-    };
-  }
-
   static load(saved: unknown): StandardScaler {
-    const s = new StandardScaler();
-    const { center, scale } = loadAffine(saved, s.kind);
-    s.center = center;
-    s.scale = scale;
-    return s;
+    return new StandardScaler().restore(saved);
   }
 }
 
