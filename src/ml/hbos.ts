@@ -1,5 +1,5 @@
 import type { Matrix } from './matrix.js';
-import { type AnomalyDetector, checkSaved, type SavedModel } from './model.js';
+import { type AnomalyDetector, checkSaved, type SavedModel, savedNumbers } from './model.js';
 import { quantileSorted } from './scalers.js';
 
 export interface HbosParams {
@@ -171,15 +171,15 @@ export class Hbos implements AnomalyDetector {
     if (typeof bins !== 'number' || !Number.isInteger(bins) || bins < 1) {
       throw new Error('saved hbos model has no valid bin count');
     }
-    const min = numbers(st.min, 'min');
+    const min = savedNumbers(st.min, 'min');
     const cols = min.length;
     model.state = {
       bins,
       min,
-      max: numbers(st.max, 'max', cols),
-      cost: numbers(st.cost, 'cost', cols * bins),
-      outsideCost: numbers(st.outsideCost, 'outsideCost', cols),
-      nanCost: numbers(st.nanCost, 'nanCost', cols),
+      max: savedNumbers(st.max, 'max', cols),
+      cost: savedNumbers(st.cost, 'cost', cols * bins),
+      outsideCost: savedNumbers(st.outsideCost, 'outsideCost', cols),
+      nanCost: savedNumbers(st.nanCost, 'nanCost', cols),
     };
     return model;
   }
@@ -199,14 +199,4 @@ function binOf(v: number, lo: number, hi: number, bins: number): number {
   if (hi === lo) return 0;
   const b = Math.floor(((v - lo) / (hi - lo)) * bins);
   return b < 0 ? 0 : b >= bins ? bins - 1 : b;
-}
-
-function numbers(value: unknown, what: string, length?: number): Float64Array {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'number')) {
-    throw new Error(`saved hbos model field ${what} is not a number array`);
-  }
-  if (length !== undefined && value.length !== length) {
-    throw new Error(`saved hbos model field ${what} has ${value.length} values, expected ${length}`);
-  }
-  return Float64Array.from(value as number[]);
 }

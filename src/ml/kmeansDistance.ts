@@ -1,5 +1,5 @@
 import type { Matrix } from './matrix.js';
-import { type AnomalyDetector, checkSaved, type SavedModel } from './model.js';
+import { type AnomalyDetector, checkSaved, type SavedModel, savedNumbers } from './model.js';
 import { type Random, seededRandom } from './random.js';
 
 export interface KMeansDistanceParams {
@@ -189,10 +189,10 @@ export class KMeansDistance implements AnomalyDetector {
     model.state = {
       k,
       cols,
-      centroids: numbers(st.centroids, 'centroids', k * cols),
-      fillValues: numbers(st.fillValues, 'fillValues', cols),
+      centroids: savedNumbers(st.centroids, 'centroids', k * cols),
+      fillValues: savedNumbers(st.fillValues, 'fillValues', cols),
       iterations,
-      large: Uint8Array.from(numbers(st.large, 'large', k)),
+      large: Uint8Array.from(savedNumbers(st.large, 'large', k)),
     };
     return model;
   }
@@ -300,11 +300,4 @@ function initPlusPlus(
 
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0;
-}
-
-function numbers(value: unknown, what: string, length: number): Float64Array {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'number') || value.length !== length) {
-    throw new Error(`saved kmeans-distance model field ${what} is not an array of ${length} numbers`);
-  }
-  return Float64Array.from(value as number[]);
 }

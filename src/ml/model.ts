@@ -33,3 +33,14 @@ export function checkSaved(saved: unknown, kind: string, version: number): Saved
   }
   return s as SavedModel;
 }
+
+/** Reads a saved number[] back into a Float64Array, refusing anything else (a corrupt or foreign file). */
+export function savedNumbers(value: unknown, what: string, length?: number): Float64Array {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'number')) {
+    throw new Error(`saved model field ${what} is not a number array`);
+  }
+  if (length !== undefined && value.length !== length) {
+    throw new Error(`saved model field ${what} has ${value.length} values, expected ${length}`);
+  }
+  return Float64Array.from(value as number[]);
+}

@@ -1,5 +1,5 @@
 import { type Matrix, matrix } from './matrix.js';
-import { checkSaved, type SavedModel } from './model.js';
+import { checkSaved, type SavedModel, savedNumbers } from './model.js';
 
 /**
  * Column scalers applied before a detector. They never impute: NaN in gives NaN out, because what a
@@ -59,14 +59,6 @@ function affine(kind: string, x: Matrix, center: Float64Array | undefined, scale
   return out;
 }
 
-/** Reads a saved number[] back into a Float64Array, refusing anything that is not one. */
-function numbers(value: unknown, what: string): Float64Array {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'number')) {
-    throw new Error(`saved model field ${what} is not a number array`);
-  }
-  return Float64Array.from(value as number[]);
-}
-
 interface AffineState {
   center: number[];
   scale: number[];
@@ -74,8 +66,8 @@ interface AffineState {
 
 function loadAffine(saved: unknown, kind: string): { center: Float64Array; scale: Float64Array } {
   const state = checkSaved(saved, kind, 1).state as Partial<AffineState>;
-  const center = numbers(state?.center, 'center');
-  const scale = numbers(state?.scale, 'scale');
+  const center = savedNumbers(state?.center, 'center');
+  const scale = savedNumbers(state?.scale, 'scale');
   if (center.length !== scale.length) throw new Error(`saved ${kind} has mismatched center and scale`);
   return { center, scale };
 }

@@ -1,7 +1,7 @@
 import type { Node } from '../ir/astWalk.js';
 import { walk } from '../ir/astWalk.js';
 import { isExternallyCallable } from '../ir/buildIr.js';
-import { checksCaller, nodesOf } from '../ir/queries.js';
+import { checksCaller, identifiersIn, nodesOf } from '../ir/queries.js';
 import { type TaintEnv, taintOf } from '../ir/taint.js';
 import type { CallSite, ContractIR, FunctionIR, StatementInfo } from '../ir/types.js';
 import { type Detector, inputFunctions, type ReportInput } from './detector.js';
@@ -18,16 +18,6 @@ const ALLOWANCE_HELPERS = new Set([
 
 function envOf(fn: FunctionIR): TaintEnv {
   return { locals: fn.localTaint, callResult: () => undefined };
-}
-
-function identifiersIn(node: Node | undefined): Set<string> {
-  const out = new Set<string>();
-  if (node)
-    walk(node, (n) => {
-      if (n.type === 'Identifier') out.add((n as Any).name as string);
-      return true;
-    });
-  return out;
 }
 
 function isZero(node: Any | undefined): boolean {

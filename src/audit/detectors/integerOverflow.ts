@@ -1,7 +1,7 @@
 import { baseIdentifier } from '../ir/analyzeBody.js';
 import type { Node } from '../ir/astWalk.js';
 import { walk } from '../ir/astWalk.js';
-import { minimumVersion, versionBelow } from '../ir/queries.js';
+import { identifiersIn, minimumVersion, versionBelow } from '../ir/queries.js';
 import { type TaintEnv, taintOf } from '../ir/taint.js';
 import type { FunctionIR, StatementInfo, TaintSource } from '../ir/types.js';
 import { type Detector, inputFunctions } from './detector.js';
@@ -13,16 +13,6 @@ const COMPARISONS = new Set(['<', '>', '<=', '>=']);
 const USER: ReadonlySet<TaintSource> = new Set(['input', 'value']);
 /** `require(c / a == b)` and `assert(c >= a)` both verify a result after the fact. */
 const RESULT_CHECKS = new Set([...COMPARISONS, '==', '!=']);
-
-function identifiersIn(node: Node | undefined): Set<string> {
-  const out = new Set<string>();
-  if (!node) return out;
-  walk(node, (n) => {
-    if (n.type === 'Identifier') out.add((n as Any).name as string);
-    return true;
-  });
-  return out;
-}
 
 /** A comparison in a require/if before or after this statement that bounds these names (a manual check). */
 function boundedByCheck(

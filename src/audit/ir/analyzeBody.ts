@@ -1,8 +1,10 @@
 import type { Node } from './astWalk.js';
 import { walk } from './astWalk.js';
 import { classifyCall } from './classifyCall.js';
+import { ownExpressionsOf } from './queries.js';
 import { globalSource, type TaintEnv, taintOf } from './taint.js';
 import type { CallSite, FunctionIR, Guard, StatementInfo, StateVarIR, TaintSource } from './types.js';
+import { typeText } from './typeText.js';
 
 /** What a body needs to know about the contract around it. */
 export interface BodyScope {
@@ -29,48 +31,6 @@ export function baseIdentifier(expr: Node | undefined): string | undefined {
     else return undefined;
   }
   return undefined;
-}
-
-function typeNameOf(typeName: Any | null | undefined): string {
-  if (!typeName) return 'var';
-  switch (typeName.type) {
-    case 'ElementaryTypeName':
-      return typeName.name as string;
-    case 'UserDefinedTypeName':
-      return typeName.namePath as string;
-    case 'ArrayTypeName':
-      return `${typeNameOf(typeName.baseTypeName as Any)}[]`;
-    case 'Mapping':
-      return 'mapping';
-    default:
-      return typeName.type;
-  }
-}
-
-/** Statements, with the expressions that belong to each (not those of nested statements). */
-function ownExpressions(stmt: Any): Node[] {
-  switch (stmt.type) {
-    case 'ExpressionStatement':
-      return [stmt.expression as Node].filter(Boolean);
-    case 'IfStatement':
-    case 'WhileStatement':
-    case 'DoWhileStatement':
-      return [stmt.condition as Node].filter(Boolean);
-    case 'ForStatement':
-      return [stmt.conditionExpression as Node].filter(Boolean);
-    case 'VariableDeclarationStatement':
-      return [stmt.initialValue as Node].filter(Boolean);
-    case 'ReturnStatement':
-      return [stmt.expression as Node].filter(Boolean);
-    case 'EmitStatement':
-      return [stmt.eventCall as Node].filter(Boolean);
-    case 'RevertStatement':
-      return [stmt.revertCall as Node].filter(Boolean);
-    case 'TryStatement':
-      return [stmt.expression as Node].filter(Boolean);
-    default:
-      return [];
-  }
 }
 
 function nestedStatements(stmt: Any): Node[] {
@@ -144,7 +104,7 @@ export function analyzeBody(
   for (const ret of ((node.returnParameters as Any[] | null) ?? []) as Any[]) {
     if (ret.name) {
       locals.set(ret.name as string, new Set());
-      localTypes.set(ret.name as string, typeNameOf(ret.typeName as Any));
+      localTypes.set(ret.name as string, typeText(ret.typeName as Any));
     }
   }
 
@@ -230,12 +190,12 @@ export function analyzeBody(
         for (const v of vars) {
           if (!locals.has(v.name as string)) {
             locals.set(v.name as string, new Set());
-            localTypes.set(v.name as string, typeNameOf(v.typeName as Any));
+            localTypes.set(v.name as string, typeText(v.typeName as Any));
           }
           flow(v.name as string, taintOf(stmt.initialValue as Node, env));
         }
       }
-      for (const expr of ownExpressions(stmt)) {
+      for (const expr of ownExpressionsOf(stmt)) {
         walk(expr, (n) => {
           const e = n as Any;
           if (e.type === 'BinaryOperation' && ASSIGNMENT_OPS.has(e.operator as string)) {
@@ -258,7 +218,7 @@ export function analyzeBody(
   const usedLater = (name: string, after: number): boolean =>
     statements.slice(after + 1).some((s) => {
       let found = false;
-      for (const expr of ownExpressions(s.node as Any)) {
+      for (const expr of ownExpressionsOf(s.node as Any)) {
         walk(expr, (n) => {
           if (n.type === 'Identifier' && (n as Any).name === name) found = true;
           return !found;
@@ -271,7 +231,7 @@ export function analyzeBody(
     const stmt = info.node as Any;
     if (stmt.type === 'VariableDeclarationStatement') {
       for (const v of (stmt.variables as (Any | null)[]).filter((x): x is Any => x !== null)) {
-        const type = typeNameOf(v.typeName as Any);
+        const type = typeText(v.typeName as Any);
         const complex =
           (v.typeName as Any | null)?.type === 'ArrayTypeName' ||
           (v.typeName as Any | null)?.type === 'Mapping' ||
@@ -294,7 +254,7 @@ export function analyzeBody(
     ) {
       guards.push(guardOf(stmt.condition as Node, info, env, scope));
     }
-    for (const expr of ownExpressions(stmt)) {
+    for (const expr of ownExpressionsOf(stmt)) {
       walk(expr, (n, parent) => {
         const e = n as Any;
         if (e.type === 'FunctionCall') {

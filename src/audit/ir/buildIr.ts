@@ -11,20 +11,9 @@ import type {
   StateVarIR,
   TaintSource,
 } from './types.js';
+import { typeText } from './typeText.js';
 
 type Any = Record<string, unknown> & Node;
-
-function typeText(typeName: Any | null | undefined): string {
-  if (!typeName) return 'var';
-  if (typeName.type === 'ElementaryTypeName') return typeName.name as string;
-  if (typeName.type === 'UserDefinedTypeName') return typeName.namePath as string;
-  if (typeName.type === 'ArrayTypeName') {
-    const length = typeName.length ? '[n]' : '[]';
-    return `${typeText(typeName.baseTypeName as Any)}${length}`;
-  }
-  if (typeName.type === 'Mapping') return 'mapping';
-  return typeName.type;
-}
 
 function functionKind(node: Any, contractName: string): FunctionKind {
   if (node.type === 'ModifierDefinition') return 'modifier';

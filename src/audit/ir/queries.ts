@@ -14,6 +14,17 @@ export function ownExpressionsOf(stmt: Node): Node[] {
     .filter((n): n is Node => n !== undefined && n !== null && typeof n === 'object');
 }
 
+/** The names of every identifier in an expression. */
+export function identifiersIn(node: Node | undefined): Set<string> {
+  const out = new Set<string>();
+  if (!node) return out;
+  walk(node, (n) => {
+    if (n.type === 'Identifier') out.add((n as Any).name as string);
+    return true;
+  });
+  return out;
+}
+
 /** Every node of a statement's own expressions, in pre-order. */
 export function* nodesOf(stmt: StatementInfo): Generator<Any> {
   const out: Any[] = [];
