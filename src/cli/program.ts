@@ -8,6 +8,7 @@ import { registerConfigCommands } from './commands/configCheck.js';
 import { registerMlCommands } from './commands/ml.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerSimulateCommand } from './commands/simulate.js';
 
 export function buildProgram(): Command {
   const program = new Command('argus')
@@ -38,5 +39,6 @@ Examples:
   registerPolicyCommands(program);
   registerConfigCommands(program);
   registerApiKeyCommands(program);
+  registerSimulateCommand(program);
   return program;
 }

@@ -126,22 +126,17 @@ export class Hbos implements AnomalyDetector {
     if (x.cols !== s.min.length) {
       throw new RangeError(`hbos was fitted on ${s.min.length} columns, got ${x.cols}`);
     }
-    const { bins, min, max, cost, outsideCost, nanCost } = s;
     const out = new Float64Array(x.rows);
-    const data = x.data;
-    for (let i = 0, k = 0; i < x.rows; i++) {
-      let total = 0;
-      for (let j = 0; j < x.cols; j++, k++) {
-        const v = data[k] as number;
-        const lo = min[j] as number;
-        const hi = max[j] as number;
-        if (Number.isNaN(v)) total += nanCost[j] as number;
-        else if (v < lo || v > hi) total += outsideCost[j] as number;
-        else total += cost[j * bins + binOf(v, lo, hi, bins)] as number;
-      }
-      out[i] = total;
-    }
+    for (let i = 0; i < x.rows; i++) out[i] = rowCost(s, x.data, i * x.cols);
     return out;
+  }
+
+  scoreRow(row: Float64Array): number {
+    const s = this.fitted();
+    if (row.length !== s.min.length) {
+      throw new RangeError(`hbos was fitted on ${s.min.length} columns, got ${row.length}`);
+    }
+    return rowCost(s, row, 0);
   }
 
   save(): SavedModel<HbosState> {
@@ -188,6 +183,22 @@ export class Hbos implements AnomalyDetector {
     if (!this.state) throw new Error('hbos is not fitted');
     return this.state;
   }
+}
+
+/** Summed cost of the row starting at data[offset]: the one formula score and scoreRow share. */
+function rowCost(s: Fitted, data: Float64Array, offset: number): number {
+  const { bins, min, max, cost, outsideCost, nanCost } = s;
+  const cols = min.length;
+  let total = 0;
+  for (let j = 0; j < cols; j++) {
+    const v = data[offset + j] as number;
+    const lo = min[j] as number;
+    const hi = max[j] as number;
+    if (Number.isNaN(v)) total += nanCost[j] as number;
+    else if (v < lo || v > hi) total += outsideCost[j] as number;
+    else total += cost[j * bins + binOf(v, lo, hi, bins)] as number;
+  }
+  return total;
 }
 
 /**

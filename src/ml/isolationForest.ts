@@ -162,6 +162,14 @@ export class IsolationForest implements AnomalyDetector {
     return out;
   }
 
+  scoreRow(row: Float64Array): number {
+    this.checkInput(row.length);
+    const count = this.forest.length;
+    let total = 0;
+    for (let t = 0; t < count; t++) total += pathLength(this.forest[t] as FlatTree, row, 0);
+    return toScore(total / count, averagePathLength(this.psi));
+  }
+
   /**
    * Per-feature contribution to one row's score, in score units; positive pushes towards "anomalous".
    *

@@ -9,6 +9,8 @@ export interface KMeansDistanceParams {
   maxIter?: number;
   /** Seed for k-means++ initialisation; the same seed and data give the identical model. */
   seed?: number;
+  /** k-means++ starts; the one with the lowest within-cluster sum of squares is kept. Default 10. */
+  restarts?: number;
 }
 
 interface KMeansState {
@@ -57,10 +59,15 @@ export class KMeansDistance implements AnomalyDetector {
   private readonly k: number;
   private readonly maxIter: number;
   private readonly seed: number;
+  private readonly restarts: number;
   private state: Fitted | undefined;
 
   constructor(params: KMeansDistanceParams = {}) {
-    const { k = 8, maxIter = 100, seed = 1 } = params;
+    const { k = 8, maxIter = 100, seed = 1, restarts = 10 } = params;
+    if (!Number.isInteger(restarts) || restarts < 1) {
+      throw new RangeError(`kmeans restarts must be a positive integer, got ${restarts}`);
+    }
+    this.restarts = restarts;
     if (!Number.isInteger(k) || k < 1) throw new RangeError(`kmeans k must be a positive integer, got ${k}`);
     if (!Number.isInteger(maxIter) || maxIter < 1) {
       throw new RangeError(`kmeans maxIter must be a positive integer, got ${maxIter}`);
@@ -89,36 +96,15 @@ export class KMeansDistance implements AnomalyDetector {
     }
 
     const k = Math.min(this.k, rows);
-    const centroids = initPlusPlus(data, rows, cols, k, seededRandom(this.seed));
-    const assignment = new Int32Array(rows).fill(-1);
-    const sums = new Float64Array(k * cols);
-    const counts = new Float64Array(k);
-    let iterations = 0;
-    while (iterations < this.maxIter) {
-      iterations++;
-      let changed = false;
-      for (let i = 0; i < rows; i++) {
-        const c = nearest(data, i * cols, centroids, k, cols);
-        if (c !== assignment[i]) {
-          assignment[i] = c;
-          changed = true;
-        }
-      }
-      if (!changed) break;
-      sums.fill(0);
-      counts.fill(0);
-      for (let i = 0; i < rows; i++) {
-        const c = assignment[i] as number;
-        counts[c] = (counts[c] as number) + 1;
-        for (let j = 0; j < cols; j++)
-          sums[c * cols + j] = (sums[c * cols + j] as number) + (data[i * cols + j] as number);
-      }
-      for (let c = 0; c < k; c++) {
-        const n = counts[c] as number;
-        if (n === 0) continue; // empty cluster keeps its centroid (see class comment)
-        for (let j = 0; j < cols; j++) centroids[c * cols + j] = (sums[c * cols + j] as number) / n;
-      }
+    // Several k-means++ starts, keeping the tightest (lowest inertia): one start's centroids depend
+    // a lot on which far points seeded it, and so did the scores (as scikit-learn's n_init does).
+    const random = seededRandom(this.seed);
+    let best: LloydResult | undefined;
+    for (let r = 0; r < this.restarts; r++) {
+      const result = lloyd(data, rows, cols, k, random, this.maxIter);
+      if (!best || result.inertia < best.inertia) best = result;
     }
+    const { centroids, iterations } = best as LloydResult;
     const sizes = new Float64Array(k);
     for (let i = 0; i < rows; i++) {
       const c = nearest(data, i * cols, centroids, k, cols);
@@ -131,28 +117,19 @@ export class KMeansDistance implements AnomalyDetector {
   }
 
   score(x: Matrix): Float64Array {
-    const { k, cols, centroids, fillValues, large } = this.fitted();
+    const s = this.fitted();
+    const { cols } = s;
     if (x.cols !== cols) throw new RangeError(`kmeans was fitted on ${cols} columns, got ${x.cols}`);
     const out = new Float64Array(x.rows);
-    const data = x.data;
-    for (let i = 0; i < x.rows; i++) {
-      // Inline nearest-centroid search with NaN filled on the fly, so scoring allocates nothing per row.
-      let best = Number.POSITIVE_INFINITY;
-      for (let c = 0; c < k; c++) {
-        if (large[c] === 0) continue;
-        let d2 = 0;
-        for (let j = 0; j < cols; j++) {
-          let v = data[i * cols + j] as number;
-          if (Number.isNaN(v)) v = fillValues[j] as number;
-          const diff = v - (centroids[c * cols + j] as number);
-          d2 += diff * diff;
-          if (d2 >= best) break; // cannot beat the best centroid so far
-        }
-        if (d2 < best) best = d2;
-      }
-      out[i] = Math.sqrt(best);
-    }
+    for (let i = 0; i < x.rows; i++) out[i] = distanceToLarge(s, x.data, i * cols);
     return out;
+  }
+
+  scoreRow(row: Float64Array): number {
+    const s = this.fitted();
+    if (row.length !== s.cols)
+      throw new RangeError(`kmeans was fitted on ${s.cols} columns, got ${row.length}`);
+    return distanceToLarge(s, row, 0);
   }
 
   save(): SavedModel<KMeansState> {
@@ -161,7 +138,7 @@ export class KMeansDistance implements AnomalyDetector {
       format: 'argus-model',
       kind: this.kind,
       version: 2,
-      params: { k: this.k, maxIter: this.maxIter, seed: this.seed },
+      params: { k: this.k, maxIter: this.maxIter, seed: this.seed, restarts: this.restarts },
       state: {
         k: s.k,
         cols: s.cols,
@@ -180,6 +157,7 @@ export class KMeansDistance implements AnomalyDetector {
       k: typeof p.k === 'number' ? p.k : undefined,
       maxIter: typeof p.maxIter === 'number' ? p.maxIter : undefined,
       seed: typeof p.seed === 'number' ? p.seed : undefined,
+      restarts: typeof p.restarts === 'number' ? p.restarts : undefined,
     });
     const st = (state ?? {}) as Partial<KMeansState>;
     const { k, cols, iterations } = st;
@@ -201,6 +179,28 @@ export class KMeansDistance implements AnomalyDetector {
     if (!this.state) throw new Error('kmeans-distance is not fitted');
     return this.state;
   }
+}
+
+/**
+ * Distance from the row at data[offset] to the nearest large centroid, NaN filled on the fly, so
+ * scoring allocates nothing per row. score and scoreRow share it.
+ */
+function distanceToLarge(s: Fitted, data: Float64Array, offset: number): number {
+  const { k, cols, centroids, fillValues, large } = s;
+  let best = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < k; c++) {
+    if (large[c] === 0) continue;
+    let d2 = 0;
+    for (let j = 0; j < cols; j++) {
+      let v = data[offset + j] as number;
+      if (Number.isNaN(v)) v = fillValues[j] as number;
+      const diff = v - (centroids[c * cols + j] as number);
+      d2 += diff * diff;
+      if (d2 >= best) break; // cannot beat the best centroid so far
+    }
+    if (d2 < best) best = d2;
+  }
+  return Math.sqrt(best);
 }
 
 /** Mean of each column over its non-NaN values; 0 for a column with none. */
@@ -300,4 +300,61 @@ function initPlusPlus(
 
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+interface LloydResult {
+  centroids: Float64Array;
+  iterations: number;
+  /** Sum of squared distances of rows to their centroid. */
+  inertia: number;
+}
+
+/** One k-means++ start followed by Lloyd iterations until no assignment changes. */
+function lloyd(
+  data: Float64Array,
+  rows: number,
+  cols: number,
+  k: number,
+  random: Random,
+  maxIter: number,
+): LloydResult {
+  const centroids = initPlusPlus(data, rows, cols, k, random);
+  const assignment = new Int32Array(rows).fill(-1);
+  const sums = new Float64Array(k * cols);
+  const counts = new Float64Array(k);
+  let iterations = 0;
+  while (iterations < maxIter) {
+    iterations++;
+    let changed = false;
+    for (let i = 0; i < rows; i++) {
+      const c = nearest(data, i * cols, centroids, k, cols);
+      if (c !== assignment[i]) {
+        assignment[i] = c;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+    sums.fill(0);
+    counts.fill(0);
+    for (let i = 0; i < rows; i++) {
+      const c = assignment[i] as number;
+      counts[c] = (counts[c] as number) + 1;
+      for (let j = 0; j < cols; j++)
+        sums[c * cols + j] = (sums[c * cols + j] as number) + (data[i * cols + j] as number);
+    }
+    for (let c = 0; c < k; c++) {
+      const n = counts[c] as number;
+      if (n === 0) continue; // empty cluster keeps its centroid (see class comment)
+      for (let j = 0; j < cols; j++) centroids[c * cols + j] = (sums[c * cols + j] as number) / n;
+    }
+  }
+  let inertia = 0;
+  for (let i = 0; i < rows; i++) {
+    const c = nearest(data, i * cols, centroids, k, cols);
+    for (let j = 0; j < cols; j++) {
+      const d = (data[i * cols + j] as number) - (centroids[c * cols + j] as number);
+      inertia += d * d;
+    }
+  }
+  return { centroids, iterations, inertia };
 }

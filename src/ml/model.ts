@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { ValidationError } from '../core/errors.js';
 import type { Matrix } from './matrix.js';
 
 /** The versioned envelope every saved model uses, so a loader can refuse what it does not understand. */
@@ -18,6 +20,11 @@ export interface AnomalyDetector {
   fit(x: Matrix): void;
   /** One score per row of x. */
   score(x: Matrix): Float64Array;
+  /**
+   * The score of one feature vector, equal to what score() gives the same row. It allocates nothing,
+   * because the streaming monitor calls it for every event; the row is only read.
+   */
+  scoreRow(row: Float64Array): number;
   save(): SavedModel;
 }
 
@@ -43,4 +50,22 @@ export function savedNumbers(value: unknown, what: string, length?: number): Flo
     throw new Error(`saved model field ${what} has ${value.length} values, expected ${length}`);
   }
   return Float64Array.from(value as number[]);
+}
+
+/**
+ * Parses a detector's hyper-parameters with its zod schema, defaults filled in. A bad value is the
+ * caller's input error, so it raises a ValidationError naming each offending field.
+ */
+export function parseParams<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  what: string,
+): z.output<Schema> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  throw new ValidationError(
+    'INPUT_INVALID',
+    what,
+    result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  );
 }

@@ -5,6 +5,7 @@ import { DETECTOR_NAMES, type DetectorName } from '../../ml/detectorFactory.js';
 import { readFeatureTable } from '../../ml/featureTable.js';
 import { scoreTable } from '../../ml/scoreTable.js';
 import { consoleOutput, reportError } from '../output.js';
+import { registerMlTrainCommands } from './mlTrain.js';
 
 interface ScoreOptions {
   data: string;
@@ -19,6 +20,7 @@ export function registerMlCommands(program: Command): void {
   const ml = program
     .command('ml')
     .description('the learning core: fit and score anomaly detectors on feature tables');
+  registerMlTrainCommands(ml);
   ml.command('score')
     .description(
       'fit a detector unsupervised on a CSV feature table and write id,score (higher = more anomalous)',
@@ -35,6 +37,11 @@ export function registerMlCommands(program: Command): void {
     .addHelpText(
       'after',
       `
+Detectors: iforest (isolation forest), hbos (per-feature histograms, fastest), kmeans (distance to
+cluster centres), ocsvm (one-class SVM, RBF kernel, fit on a sample of 2,000 rows), autoencoder
+(reconstruction error of a small neural network; the slowest to fit), and ensemble (iforest, kmeans
+and ocsvm rank-averaged, each weighted by how well it agrees with the others).
+
 Non-numeric columns are frequency-encoded (or dropped when every value is distinct), empty cells are
 treated as missing, and rows with the wrong number of cells are skipped; each is reported on stderr.
 

@@ -78,6 +78,38 @@ export const ConfigSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
+  monitor: z
+    .strictObject({
+      /** YAML rules for the transaction monitor; relative to the config file. Built-in defaults when absent. */
+      rulesFile: z.string().min(1).optional(),
+      /** Unsupervised detector behind the model score (see `argus ml score --help` for the names). */
+      detector: z.string().min(1).default('iforest'),
+      /** A calibrated score at or above this raises an alert: 0.999 is "above 99.9% of training". */
+      alertThreshold: z.number().gt(0).max(1).default(0.999),
+      /** Feature rows collected before the first model is trained; rules work from the first event. */
+      warmupEvents: z.number().int().min(100).default(20_000),
+      retrain: z
+        .strictObject({
+          everyEvents: z.number().int().min(1_000).default(250_000),
+          everyMs: positiveMs.default(3_600_000),
+          /** Recent feature rows kept for training. */
+          windowSize: z.number().int().min(1_000).max(2_000_000).default(50_000),
+        })
+        .prefault({}),
+      drift: z
+        .strictObject({
+          /** PSI at or above this raises a drift alert (0.1-0.2 is moderate, above 0.2 significant). */
+          psiThreshold: z.number().positive().default(0.2),
+          /** Scores compared against the training distribution. */
+          window: z.number().int().min(100).default(10_000),
+        })
+        .prefault({}),
+      /** Beyond this many accounts the least recently active is forgotten, so memory stays bounded. */
+      maxAccounts: z.number().int().min(1_000).default(2_000_000),
+      /** Per-account history and the model are saved here on exit and loaded at start; relative to the config file. */
+      stateDir: z.string().min(1).default('.argus/monitor'),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

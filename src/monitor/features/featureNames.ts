@@ -4,12 +4,19 @@
  * append new names at the end and bump FEATURE_LAYOUT_VERSION, never reorder.
  *
  * Unless said otherwise a feature describes the sender's history before this transfer, so a burst is
- * measured against what the account normally does.
+ * measured against what the account normally does. "Decayed" means exponentially decayed in event time;
+ * means and shares use the 7 d half-life and are 0 for an account that has not sent before. An event
+ * older than the account's last activity counts as happening at that time. AccountFeatureStore computes
+ * these and documents each feature's baseline (its typical value, for explanations).
  */
 export const FEATURE_NAMES = [
   /** log1p of the transfer's value (valueUsd when known, else amount). */
   'amount_log',
-  /** (amount_log - the account's decayed mean of outgoing amount_log) / its decayed std; 0 with no history. */
+  /**
+   * (amount_log - the account's decayed mean of outgoing amount_log) / its decayed std; 0 with no history.
+   * The variance is shrunk toward 1 with the weight of one transfer and floored at 0.01, so a second
+   * transfer of a different size is not an extreme outlier just because the first one set the mean.
+   */
   'amount_z',
   /** Decayed counts of the account's outgoing transfers over 1 h, 24 h and 7 d half-lives, this one included. */
   'out_count_1h',
@@ -24,7 +31,11 @@ export const FEATURE_NAMES = [
   'in_sum_24h',
   /** log1p seconds since the account's previous outgoing transfer (capped at 365 d when none). */
   'since_last_out_log',
-  /** log(dt / the account's decayed mean inter-arrival time) of outgoing transfers; 0 with no history. */
+  /**
+   * log(dt / the account's typical inter-arrival time) of outgoing transfers, in log1p seconds:
+   * since_last_out_log minus the decayed mean of log1p(gap) (a geometric mean, robust to the odd long
+   * pause); 0 until the account has made two outgoing transfers.
+   */
   'inter_arrival_ratio_log',
   /** Days since the account's last activity of any kind (dormancy); 0 for a new account. */
   'dormancy_days',
@@ -32,24 +43,38 @@ export const FEATURE_NAMES = [
   'account_age_days',
   /** log1p of all transfers (in and out) the account has made. */
   'activity_log',
-  /** 1 when this recipient has never received from this account before. */
+  /**
+   * 1 when this recipient has not received from this account before. The memory is bounded: the 16
+   * most recently used distinct recipients (16-bit fingerprints), so one not paid for 16 other
+   * recipients counts as new again.
+   */
   'new_counterparty',
   /** Decayed share of the account's outgoing transfers that went to a new counterparty. */
   'new_counterparty_share',
-  /** Estimated distinct recipients (fan-out) and senders (fan-in), log1p. */
+  /** Estimated distinct recipients (fan-out) and senders (fan-in) over the account's life, log1p (HyperLogLog, 64 registers). */
   'fan_out_log',
   'fan_in_log',
-  /** 1 when the amount is round (a multiple of a power of ten at or above 1/1000 of it); decayed share of such. */
+  /**
+   * 1 when the amount is round (a multiple of a power of ten at or above 1/1000 of it); decayed share of
+   * such. Judged on `amount` in the asset's units (what a person typed), not on valueUsd; 0 is not round.
+   */
   'round_amount',
   'round_amount_share',
-  /** Circular distance in hours (0..12) between this transfer's UTC hour and the account's usual hour, scaled by how regular the account is. */
+  /**
+   * Circular distance in hours (0..12) between this transfer's UTC hour and the account's usual hour
+   * (mean direction of its outgoing transfers' hours), scaled by how regular the account is (length of
+   * that mean direction, times weight / (weight + 1) so that one earlier transfer is weak evidence).
+   */
   'hour_deviation',
   /** 1 when the recipient is a contract; decayed share of outgoing transfers to contracts. */
   'to_contract',
   'contract_share',
   /** Risk of the recipient from the CounterpartyRisk interface, in [0, 1]. */
   'counterparty_risk',
-  /** Seconds since the account last received value, log1p (capped at 365 d), and this amount over that last inbound amount (pass-through). */
+  /**
+   * Seconds since the account last received value (> 0), log1p (capped at 365 d, and 365 d when never),
+   * and this value over that last inbound value (pass-through; 0 when never, capped at 1e12).
+   */
   'since_last_in_log',
   'out_over_last_in',
 ] as const;

@@ -1,0 +1,2 @@
+export { GradientBoostedTrees } from './gradientBoostedTrees.js';
+export type { ClassWeights, GradientBoostedTreesOptions } from './options.js';

@@ -1,0 +1,179 @@
+import { quantileSorted } from '../../ml/scalers.js';
+import { type PsiLevel, populationStabilityIndex, psiLevel } from './populationStabilityIndex.js';
+
+/**
+ * Where the training scores fell: bin edges (ascending) and each bin's share of the training scores.
+ * Bin i holds the scores s with edges[i - 1] <= s < edges[i]; there is one more bin than edges.
+ */
+export interface DriftBaseline {
+  edges: Float64Array;
+  proportions: Float64Array;
+}
+
+export interface DriftReport {
+  psi: number;
+  level: PsiLevel;
+  /** Share of the training scores in each bin. */
+  baselineBins: Float64Array;
+  /** Share of the recent scores in each bin. */
+  currentBins: Float64Array;
+  edges: Float64Array;
+  /** How many recent scores currentBins was measured on. */
+  window: number;
+  /** Scores observed since the baseline was set. */
+  observed: number;
+}
+
+export interface ScoreDriftOptions {
+  /** The drift callback; the engine turns it into an alert (area 'monitor', detector 'monitor.drift'). */
+  onDrift: (report: DriftReport) => void;
+  /** Recent scores compared with the baseline (W). */
+  window?: number;
+  /** PSI is computed every this many scores (K), once the window is full. */
+  checkEvery?: number;
+  /** PSI at or above this is reported; 0.2 is the conventional "significant shift". */
+  threshold?: number;
+  /** Scores that must pass after a report before the next one; defaults to one whole window. */
+  cooldown?: number;
+}
+
+const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+/** Index of the bin holding score: how many edges are at or below it (a handful, so a scan is fastest). */
+export function binOf(edges: Float64Array, score: number): number {
+  let bin = 0;
+  while (bin < edges.length && (edges[bin] as number) <= score) bin++;
+  return bin;
+}
+
+/** Decile edges of the scores and the share of them in each bin (not exactly 10% when scores tie). */
+export function decileBaseline(scores: ArrayLike<number>): DriftBaseline {
+  const finite = Float64Array.from(scores).filter((s) => Number.isFinite(s));
+  if (finite.length === 0) throw new RangeError('a drift baseline needs at least one finite score');
+  finite.sort();
+  const edges = Float64Array.from(DECILES, (q) => quantileSorted(finite, q));
+  const proportions = new Float64Array(edges.length + 1);
+  for (const s of finite) {
+    const bin = binOf(edges, s);
+    proportions[bin] = (proportions[bin] as number) + 1;
+  }
+  for (let i = 0; i < proportions.length; i++) proportions[i] = (proportions[i] as number) / finite.length;
+  return { edges, proportions };
+}
+
+function positiveInt(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+/**
+ * Watches the model's scores for a shift away from the training distribution, by PSI over the
+ * training deciles. A sliding window of the last W scores is kept as bin indices in a ring buffer
+ * with running per-bin counts, so observing a score is O(bins) and allocates nothing; every K scores,
+ * once the window is full, PSI is computed and a drift at or above the threshold is reported, then
+ * nothing more until the cool-down has passed (one sustained shift is one alert, not one per check).
+ *
+ * Scores are compared on the scale the baseline was built on: with MonitorModel that is the
+ * calibrated score, so the baseline is close to 10% per decile and PSI reads "has traffic moved
+ * within the model's view of normal".
+ */
+export class ScoreDriftDetector {
+  readonly window: number;
+  readonly checkEvery: number;
+  readonly threshold: number;
+  readonly cooldown: number;
+  private readonly onDrift: (report: DriftReport) => void;
+  private baseline: DriftBaseline | undefined;
+  private counts = new Float64Array(0);
+  private readonly ring: Uint8Array;
+  private filled = 0;
+  private next = 0;
+  private sinceCheck = 0;
+  private sinceReport = Number.POSITIVE_INFINITY;
+  private observedCount = 0;
+  private psi = Number.NaN;
+
+  constructor(options: ScoreDriftOptions) {
+    this.window = positiveInt('drift window', options.window ?? 10_000);
+    this.checkEvery = positiveInt('drift checkEvery', options.checkEvery ?? 1_000);
+    this.threshold = options.threshold ?? 0.2;
+    if (!(this.threshold > 0))
+      throw new RangeError(`drift threshold must be positive, got ${this.threshold}`);
+    this.cooldown = options.cooldown ?? this.window;
+    if (!(this.cooldown >= 0)) throw new RangeError(`drift cooldown must be >= 0, got ${this.cooldown}`);
+    this.onDrift = options.onDrift;
+    this.ring = new Uint8Array(this.window);
+  }
+
+  /**
+   * Starts over against a new baseline (call it when a model is swapped in: scores from the old
+   * model say nothing about the new one). Forgets the window and any cool-down.
+   */
+  setBaseline(baseline: DriftBaseline): void {
+    const bins = baseline.edges.length + 1;
+    if (baseline.proportions.length !== bins) {
+      throw new RangeError(`a drift baseline with ${baseline.edges.length} edges needs ${bins} proportions`);
+    }
+    if (bins > 255) throw new RangeError('a drift baseline may have at most 255 bins');
+    for (let i = 1; i < baseline.edges.length; i++) {
+      if (!((baseline.edges[i] as number) >= (baseline.edges[i - 1] as number))) {
+        throw new RangeError('drift baseline edges must be ascending');
+      }
+    }
+    this.baseline = {
+      edges: Float64Array.from(baseline.edges),
+      proportions: Float64Array.from(baseline.proportions),
+    };
+    this.counts = new Float64Array(bins);
+    this.filled = 0;
+    this.next = 0;
+    this.sinceCheck = 0;
+    this.sinceReport = Number.POSITIVE_INFINITY;
+    this.observedCount = 0;
+    this.psi = Number.NaN;
+  }
+
+  /** The PSI of the last check; NaN before the first one. */
+  get lastPsi(): number {
+    return this.psi;
+  }
+
+  /** Scores observed since the baseline was set (non-finite scores are not counted). */
+  get observed(): number {
+    return this.observedCount;
+  }
+
+  /** Folds one score in; the hot path, so it allocates nothing unless it reports. */
+  observe(score: number): void {
+    const baseline = this.baseline;
+    if (!baseline || !Number.isFinite(score)) return;
+    const bin = binOf(baseline.edges, score);
+    const counts = this.counts;
+    if (this.filled === this.window) {
+      const old = this.ring[this.next] as number;
+      counts[old] = (counts[old] as number) - 1;
+    } else {
+      this.filled++;
+    }
+    this.ring[this.next] = bin;
+    counts[bin] = (counts[bin] as number) + 1;
+    this.next = this.next + 1 === this.window ? 0 : this.next + 1;
+    this.observedCount++;
+    this.sinceReport++;
+    if (++this.sinceCheck < this.checkEvery || this.filled < this.window) return;
+    this.sinceCheck = 0;
+    this.psi = populationStabilityIndex(baseline.proportions, counts);
+    if (this.psi < this.threshold || this.sinceReport < this.cooldown) return;
+    this.sinceReport = 0;
+    this.onDrift({
+      psi: this.psi,
+      level: psiLevel(this.psi),
+      baselineBins: Float64Array.from(baseline.proportions),
+      currentBins: Float64Array.from(counts, (c) => c / this.filled),
+      edges: Float64Array.from(baseline.edges),
+      window: this.filled,
+      observed: this.observedCount,
+    });
+  }
+}

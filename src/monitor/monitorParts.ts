@@ -1,0 +1,43 @@
+import type { Evidence } from '../core/alert.js';
+import type { Severity } from '../core/severity.js';
+import type { TransferEvent } from './transferEvent.js';
+
+/**
+ * What the engine needs from each part, as structural interfaces: the engine can be tested with
+ * small fakes, and each part stays free to grow its own API.
+ */
+
+export interface FeatureComputer {
+  /** Writes the sender's feature vector for this transfer into out, then folds the transfer in. */
+  observe(event: TransferEvent, out: Float64Array): void;
+  /** The account's usual value of each feature (NaN where there is none); false for an unknown account. */
+  baselineOf(account: string, out: Float64Array): boolean;
+}
+
+export interface RuleHitLike {
+  ruleId: string;
+  type: string;
+  severity: Severity;
+  score: number;
+  title: string;
+  explanation: string;
+  evidence: Evidence[];
+  accounts: string[];
+}
+
+export interface RuleEvaluator {
+  evaluate(event: TransferEvent, features: Float64Array, emit: (hit: RuleHitLike) => void): void;
+}
+
+export interface FeatureContribution {
+  /** Index into FEATURE_NAMES. */
+  feature: number;
+  contribution: number;
+}
+
+/** A fitted model that scores one feature vector, calibrated to [0, 1] (0.99: above 99% of training). */
+export interface RowScorer {
+  scoreRow(row: Float64Array): number;
+  /** The features that pushed this row's score up, largest first. */
+  explainRow(row: Float64Array, topK: number): FeatureContribution[];
+}

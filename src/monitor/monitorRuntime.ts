@@ -1,0 +1,158 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArgusConfig } from '../core/config/schema.js';
+import { type CounterpartyRisk, NO_COUNTERPARTY_RISK } from '../core/counterpartyRisk.js';
+import { ArgusError } from '../core/errors.js';
+import { DETECTOR_NAMES, type DetectorName } from '../ml/detectorFactory.js';
+import { ModelHolder } from './adaptive/modelHolder.js';
+import { ModelRetrainer } from './adaptive/modelRetrainer.js';
+import { MonitorModel } from './adaptive/monitorModel.js';
+import { ScoreDriftDetector } from './adaptive/scoreDriftDetector.js';
+import { TrainingWindow } from './adaptive/trainingWindow.js';
+import { driftAlert } from './driftAlert.js';
+import { AccountFeatureStore } from './features/accountFeatureStore.js';
+import { DEFAULT_MONITOR_RULES } from './rules/defaultRules.js';
+import { loadRules } from './rules/loadRules.js';
+import { TransactionMonitor } from './transactionMonitor.js';
+
+export type MonitorConfig = ArgusConfig['monitor'];
+
+export interface MonitorRuntimeOptions {
+  config: MonitorConfig;
+  /** Relative paths in the config are resolved against this. */
+  baseDir: string;
+  counterpartyRisk?: CounterpartyRisk;
+  /**
+   * 'worker' retrains in a worker thread and swaps the model in when it is ready (production).
+   * 'inline' fits on the spot at the same points of the stream, so an evaluation or benchmark gives
+   * the same result on every run and machine.
+   */
+  retraining?: 'worker' | 'inline';
+  /** Load and save per-account history and the model under config.stateDir. */
+  persistState?: boolean;
+  /** Reports retrains and their failures. */
+  log?: (message: string) => void;
+}
+
+export interface MonitorRuntime {
+  monitor: TransactionMonitor;
+  features: AccountFeatureStore;
+  model: ModelHolder<MonitorModel>;
+  /** Writes history and model to the state directory (when persisting). */
+  saveState(): void;
+  close(): Promise<void>;
+}
+
+const FEATURES_FILE = 'features.bin';
+const MODEL_FILE = 'model.json';
+
+/** Builds the whole monitor from config: features, rules, the adaptive model and drift alerts. */
+export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRuntime {
+  const { config, baseDir } = options;
+  const log = options.log ?? (() => {});
+  const detector = detectorName(config.detector);
+  const stateDir = join(baseDir, config.stateDir);
+  const persist = options.persistState ?? false;
+  const counterpartyRisk = options.counterpartyRisk ?? NO_COUNTERPARTY_RISK;
+
+  const rulesText = config.rulesFile
+    ? readFileSync(join(baseDir, config.rulesFile), 'utf8')
+    : DEFAULT_MONITOR_RULES;
+  const rules = loadRules(rulesText, config.rulesFile ?? 'built-in monitor rules');
+  const featuresPath = join(stateDir, FEATURES_FILE);
+  const features =
+    persist && existsSync(featuresPath)
+      ? AccountFeatureStore.load(readFileSync(featuresPath), { counterpartyRisk })
+      : new AccountFeatureStore({ counterpartyRisk, maxAccounts: config.maxAccounts });
+
+  const holder = new ModelHolder<MonitorModel>();
+  const window = new TrainingWindow({ capacity: config.retrain.windowSize });
+  const minRows = Math.min(config.warmupEvents, config.retrain.windowSize);
+  const modelOptions = { detector };
+  let monitor: TransactionMonitor | undefined;
+  const drift = new ScoreDriftDetector({
+    window: config.drift.window,
+    threshold: config.drift.psiThreshold,
+    checkEvery: Math.max(100, Math.floor(config.drift.window / 10)),
+    onDrift: (report) => {
+      const event = monitor?.currentEvent;
+      if (event) monitor?.raise(driftAlert(report, event.time, holder.generation));
+    },
+  });
+  holder.onSwap((model) => drift.setBaseline(model.driftBaseline));
+
+  const modelPath = join(stateDir, MODEL_FILE);
+  if (persist && existsSync(modelPath)) {
+    holder.swap(MonitorModel.load(JSON.parse(readFileSync(modelPath, 'utf8'))));
+    log(`monitor: loaded model from ${modelPath}`);
+  }
+
+  let observe: (row: Float64Array) => void;
+  let retrainer: ModelRetrainer | undefined;
+  if ((options.retraining ?? 'worker') === 'worker') {
+    retrainer = new ModelRetrainer({
+      window,
+      holder,
+      model: modelOptions,
+      everyEvents: config.retrain.everyEvents,
+      everyMs: config.retrain.everyMs,
+      minRows,
+      onSwap: (o) =>
+        log(`monitor: model generation ${o.generation} fitted on ${o.rows} rows in ${o.fitMs.toFixed(0)} ms`),
+      onError: (error) => log(`monitor: ${error.message}; the previous model stays in use`),
+    });
+    const r = retrainer;
+    observe = (row) => r.observe(row);
+  } else {
+    let since = 0;
+    observe = (row) => {
+      window.push(row);
+      since++;
+      const first = holder.current === undefined && window.size >= minRows;
+      if (first || since >= config.retrain.everyEvents) {
+        since = 0;
+        holder.swap(MonitorModel.fit(window.snapshot(), modelOptions));
+      }
+    };
+  }
+
+  monitor = new TransactionMonitor({
+    features,
+    rules,
+    model: holder,
+    modelAlertThreshold: config.alertThreshold,
+    onFeatures: observe,
+    onScored: (_row, score) => drift.observe(score),
+  });
+  const m = monitor;
+
+  return {
+    monitor: m,
+    features,
+    model: holder,
+    saveState() {
+      if (!persist) return;
+      mkdirSync(stateDir, { recursive: true });
+      writeAtomically(featuresPath, features.save());
+      const model = holder.current;
+      if (model) writeAtomically(modelPath, JSON.stringify(model.save()));
+    },
+    async close() {
+      await retrainer?.close();
+    },
+  };
+}
+
+function detectorName(name: string): DetectorName {
+  if ((DETECTOR_NAMES as readonly string[]).includes(name)) return name as DetectorName;
+  throw new ArgusError('CONFIG_INVALID', `monitor.detector: unknown detector "${name}"`, {
+    hint: `use one of ${DETECTOR_NAMES.join(', ')}`,
+  });
+}
+
+/** Write then rename, so a crash mid-save leaves the previous state, never half a file. */
+function writeAtomically(path: string, data: string | Uint8Array): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+}

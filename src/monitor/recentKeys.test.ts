@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { RecentKeys } from './recentKeys.js';
+
+describe('RecentKeys', () => {
+  it('reports a key as seen the second time only', () => {
+    const keys = new RecentKeys(16);
+    expect(keys.seenBefore('ethereum:0xabc:1')).toBe(false);
+    expect(keys.seenBefore('ethereum:0xabc:2')).toBe(false);
+    expect(keys.seenBefore('ethereum:0xabc:1')).toBe(true);
+  });
+
+  it('forgets the oldest keys beyond its capacity and keeps the newer ones', () => {
+    const keys = new RecentKeys(100);
+    for (let i = 0; i < 250; i++) expect(keys.seenBefore(`k${i}`)).toBe(false);
+    for (let i = 150; i < 250; i++) expect(keys.seenBefore(`k${i}`)).toBe(true);
+    // k0..k149 were evicted, so they count as new again.
+    expect(keys.seenBefore('k0')).toBe(false);
+  });
+
+  it('stays correct through many evictions (probe chains survive deletions)', () => {
+    const keys = new RecentKeys(64);
+    const window: string[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      const key = `tx-${(i * 7919) % 100_003}`;
+      const expected = window.includes(key);
+      expect(keys.seenBefore(key)).toBe(expected);
+      if (!expected) {
+        window.push(key);
+        if (window.length > 64) window.shift();
+      }
+    }
+  });
+});

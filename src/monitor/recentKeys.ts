@@ -1,0 +1,99 @@
+/**
+ * Remembers the last `capacity` event keys, to drop redeliveries (at-least-once sources, replayed
+ * files) without a Map of millions of strings. Keys are kept as 64-bit fingerprints (two independent
+ * 32-bit hashes) in an open-addressing table, and the oldest is forgotten first, so memory is fixed:
+ * 16 bytes per remembered key plus the table. A false "seen" needs two 32-bit hashes to collide at
+ * once: about 1 in 10^19 per pair of keys.
+ */
+export class RecentKeys {
+  private readonly slots: Int32Array;
+  private readonly hiA: Uint32Array;
+  private readonly hiB: Uint32Array;
+  /** Ring of slot indices in insertion order, so the oldest key can be found and removed. */
+  private readonly order: Int32Array;
+  private head = 0;
+  private size = 0;
+  private readonly mask: number;
+
+  constructor(readonly capacity = 1 << 20) {
+    let tableSize = 1;
+    while (tableSize < capacity * 2) tableSize <<= 1;
+    this.mask = tableSize - 1;
+    this.slots = new Int32Array(tableSize).fill(-1);
+    this.hiA = new Uint32Array(capacity);
+    this.hiB = new Uint32Array(capacity);
+    this.order = new Int32Array(capacity);
+  }
+
+  /** True when the key was already seen (and is still remembered); otherwise remembers it. */
+  seenBefore(key: string): boolean {
+    const a = fnv1a(key);
+    const b = murmurish(key);
+    let slot = a & this.mask;
+    for (;;) {
+      const entry = this.slots[slot] as number;
+      if (entry === -1) break;
+      if (entry >= 0 && this.hiA[entry] === a && this.hiB[entry] === b) return true;
+      slot = (slot + 1) & this.mask;
+    }
+    this.insert(a, b);
+    return false;
+  }
+
+  private insert(a: number, b: number): void {
+    let entry: number;
+    if (this.size === this.capacity) {
+      entry = this.order[this.head] as number;
+      this.remove(entry);
+    } else {
+      entry = this.size++;
+    }
+    this.hiA[entry] = a;
+    this.hiB[entry] = b;
+    this.order[this.head] = entry;
+    this.head = (this.head + 1) % this.capacity;
+    let slot = a & this.mask;
+    while ((this.slots[slot] as number) >= 0) slot = (slot + 1) & this.mask;
+    this.slots[slot] = entry;
+  }
+
+  /** Backward-shift deletion keeps probe chains intact without tombstones. */
+  private remove(entry: number): void {
+    let slot = (this.hiA[entry] as number) & this.mask;
+    while (this.slots[slot] !== entry) slot = (slot + 1) & this.mask;
+    let hole = slot;
+    let next = (hole + 1) & this.mask;
+    for (;;) {
+      const moved = this.slots[next] as number;
+      if (moved === -1) break;
+      const home = (this.hiA[moved] as number) & this.mask;
+      // Move it back only if its home is not cyclically between the hole and its position.
+      const between = hole <= next ? home > hole && home <= next : home > hole || home <= next;
+      if (!between) {
+        this.slots[hole] = moved;
+        hole = next;
+      }
+      next = (next + 1) & this.mask;
+    }
+    this.slots[hole] = -1;
+  }
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function murmurish(s: string): number {
+  let h = 0x9747b28c ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

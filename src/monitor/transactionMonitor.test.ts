@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { AlertInputSchema } from '../core/alert.js';
+import { FEATURE_COUNT, FEATURE_INDEX } from './features/featureNames.js';
+import type { FeatureComputer, RowScorer, RuleEvaluator } from './monitorParts.js';
+import { TransactionMonitor } from './transactionMonitor.js';
+import { parseTransferEvent, type TransferEvent } from './transferEvent.js';
+
+function transfer(overrides: Record<string, unknown> = {}): TransferEvent {
+  const parsed = parseTransferEvent({
+    txHash: `0x${Math.random().toString(16).slice(2)}`,
+    time: 1_700_000_000_000,
+    from: '0xaaaa000000000000000000000000000000000001',
+    to: '0xbbbb000000000000000000000000000000000002',
+    amount: 2,
+    valueUsd: 4_000,
+    fromJurisdiction: 'DE',
+    ...overrides,
+  });
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.event;
+}
+
+/** Features = log1p(value) in amount_log, a fixed usual of 3 for every feature. */
+const features: FeatureComputer = {
+  observe(event, out) {
+    out.fill(0);
+    out[FEATURE_INDEX.amount_log] = Math.log1p(event.valueUsd ?? event.amount);
+  },
+  baselineOf(_account, out) {
+    out.fill(3);
+    return true;
+  },
+};
+
+/** Scores a row by its value alone: above 100,000 is anomalous. */
+const scorer: RowScorer = {
+  scoreRow: (row) => ((row[FEATURE_INDEX.amount_log] as number) > Math.log1p(100_000) ? 0.9995 : 0.5),
+  explainRow: () => [{ feature: FEATURE_INDEX.amount_log, contribution: 0.4 }],
+};
+
+describe('TransactionMonitor', () => {
+  it('raises a model alert that names the features against the account baseline', () => {
+    const monitor = new TransactionMonitor({ features, model: { current: scorer } });
+    expect(monitor.process(transfer())).toHaveLength(0);
+    const alerts = monitor.process(transfer({ valueUsd: 250_000 }));
+    expect(alerts).toHaveLength(1);
+    const alert = AlertInputSchema.parse(alerts[0]);
+    expect(alert).toMatchObject({ area: 'monitor', detector: 'monitor.model', severity: 'medium' });
+    expect(alert.subject).toMatchObject({ kind: 'account', attributes: { jurisdiction: 'DE' } });
+    expect(alert.explanation).toContain('value 250,000 (usual 19.1)');
+    expect(alert.evidence).toHaveLength(FEATURE_COUNT);
+    expect(alert.evidence[FEATURE_INDEX.amount_log]).toMatchObject({ name: 'amount_log', contribution: 0.4 });
+    expect(monitor.stats).toMatchObject({ processed: 2, scored: 2, modelAlerts: 1 });
+  });
+
+  it('ignores a redelivered event by its key', () => {
+    const monitor = new TransactionMonitor({ features, model: { current: scorer } });
+    const event = transfer({ valueUsd: 500_000 });
+    expect(monitor.process(event)).toHaveLength(1);
+    expect(monitor.process({ ...event })).toHaveLength(0);
+    expect(monitor.stats).toMatchObject({ processed: 1, duplicates: 1 });
+  });
+
+  it('turns rule hits into alerts and keeps the rule evidence first', () => {
+    const rules: RuleEvaluator = {
+      evaluate(event, row, emit) {
+        if ((event.valueUsd ?? 0) >= 9_000 && (event.valueUsd ?? 0) < 10_000) {
+          emit({
+            ruleId: 'structuring',
+            type: 'structuring',
+            severity: 'high',
+            score: 0.8,
+            title: 'Structuring',
+            explanation: '3 transfers just below 10,000',
+            evidence: [{ kind: 'feature', name: 'amount_log', value: row[0] as number }],
+            accounts: [event.from, '0xother'],
+          });
+        }
+      },
+    };
+    const monitor = new TransactionMonitor({ features, rules });
+    const [alert] = monitor.process(transfer({ valueUsd: 9_500 }));
+    expect(alert).toMatchObject({ detector: 'monitor.rule.structuring', severity: 'high', score: 0.8 });
+    expect(alert?.subject.attributes?.accounts).toContain('0xother');
+    const names = (alert?.evidence ?? []).map((e) => (e.kind === 'feature' ? e.name : ''));
+    expect(names.filter((n) => n === 'amount_log')).toHaveLength(1);
+    expect(monitor.stats.scored).toBe(0);
+  });
+
+  it('reads the model holder on every event, so a swapped model takes effect at once', () => {
+    const holder: { current: RowScorer | undefined } = { current: undefined };
+    const monitor = new TransactionMonitor({ features, model: holder });
+    expect(monitor.process(transfer({ valueUsd: 900_000 }))).toHaveLength(0);
+    holder.current = scorer;
+    expect(monitor.process(transfer({ valueUsd: 900_000 }))).toHaveLength(1);
+  });
+});

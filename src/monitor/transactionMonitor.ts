@@ -1,0 +1,201 @@
+import type { AlertInput, Evidence } from '../core/alert.js';
+import { type Severity, severityFromScore } from '../core/severity.js';
+import { describeFeature } from './describeFeature.js';
+import { FEATURE_COUNT, FEATURE_NAMES } from './features/featureNames.js';
+import type { FeatureComputer, RowScorer, RuleEvaluator, RuleHitLike } from './monitorParts.js';
+import { RecentKeys } from './recentKeys.js';
+import type { TransferEvent } from './transferEvent.js';
+
+export interface MonitorStats {
+  processed: number;
+  duplicates: number;
+  scored: number;
+  ruleAlerts: number;
+  modelAlerts: number;
+}
+
+export interface TransactionMonitorOptions {
+  features: FeatureComputer;
+  rules?: RuleEvaluator;
+  /** Read on every event, so a retrainer can swap the model between two events. */
+  model?: { readonly current: RowScorer | undefined };
+  /** Called with every scored row and its score: the training window and the drift detector listen here. */
+  onScored?: (row: Float64Array, score: number) => void;
+  /** Called with every feature row, scored or not (the first model is trained on rows seen before it). */
+  onFeatures?: (row: Float64Array) => void;
+  /** A calibrated model score at or above this raises an alert; 0.999 means "above 99.9% of training". */
+  modelAlertThreshold?: number;
+  /** How many features an explanation names. */
+  explainTopK?: number;
+  /** How many recent event keys are remembered to drop redeliveries. */
+  dedupeCapacity?: number;
+}
+
+/**
+ * The monitor's synchronous core: one transfer in, zero or more alerts out. It drops redelivered
+ * events, computes the sender's features, scores them with the current model, runs the rules, and
+ * words every alert with the features that made it fire against the account's own baseline. Nothing
+ * here waits: the caller commits the alerts and acknowledges the source.
+ */
+export class TransactionMonitor {
+  readonly stats: MonitorStats = { processed: 0, duplicates: 0, scored: 0, ruleAlerts: 0, modelAlerts: 0 };
+  private readonly row = new Float64Array(FEATURE_COUNT);
+  private readonly baseline = new Float64Array(FEATURE_COUNT);
+  private readonly recent: RecentKeys;
+  private readonly threshold: number;
+  private readonly topK: number;
+  private pending: AlertInput[] = [];
+  private current: TransferEvent | undefined;
+  private readonly onRuleHit = (hit: RuleHitLike): void => {
+    this.stats.ruleAlerts++;
+    this.pending.push(ruleAlert(hit, this.current as TransferEvent, this.row, this.baselineFor()));
+  };
+
+  constructor(private readonly options: TransactionMonitorOptions) {
+    this.recent = new RecentKeys(options.dedupeCapacity ?? 1 << 20);
+    this.threshold = options.modelAlertThreshold ?? 0.999;
+    this.topK = options.explainTopK ?? 4;
+  }
+
+  /** Processes one transfer; returns the alerts it raised (an empty shared array when none). */
+  process(event: TransferEvent): readonly AlertInput[] {
+    if (this.pending.length > 0) this.pending = [];
+    if (this.recent.seenBefore(event.key)) {
+      this.stats.duplicates++;
+      return this.pending;
+    }
+    this.stats.processed++;
+    this.current = event;
+    const { features, rules, model, onScored, onFeatures } = this.options;
+    features.observe(event, this.row);
+    onFeatures?.(this.row);
+    const scorer = model?.current;
+    if (scorer) {
+      const score = scorer.scoreRow(this.row);
+      this.stats.scored++;
+      onScored?.(this.row, score);
+      if (score >= this.threshold) {
+        this.stats.modelAlerts++;
+        this.pending.push(this.modelAlert(scorer, score, event));
+      }
+    }
+    rules?.evaluate(event, this.row, this.onRuleHit);
+    this.current = undefined;
+    return this.pending;
+  }
+
+  /** The transfer being processed, for parts that raise alerts from a callback. */
+  get currentEvent(): TransferEvent | undefined {
+    return this.current;
+  }
+
+  /**
+   * Adds an alert raised by a part listening to this event (the drift detector in onScored); it goes
+   * out with this event's alerts. Only valid while process() runs.
+   */
+  raise(alert: AlertInput): void {
+    if (!this.current) throw new Error('raise() is only valid from a callback during process()');
+    this.pending.push(alert);
+  }
+
+  /** The sender's baseline, read once per alerting event (never on the quiet path). */
+  private baselineFor(): Float64Array | undefined {
+    const event = this.current;
+    if (!event) return undefined;
+    return this.options.features.baselineOf(event.from, this.baseline) ? this.baseline : undefined;
+  }
+
+  private modelAlert(scorer: RowScorer, score: number, event: TransferEvent): AlertInput {
+    const baseline = this.baselineFor();
+    const top = scorer.explainRow(this.row, this.topK).filter((c) => c.contribution > 0);
+    const contributions = new Map(top.map((c) => [c.feature, c.contribution]));
+    const reasons = top.map((c) =>
+      describeFeature(c.feature, this.row[c.feature] as number, baseline?.[c.feature]),
+    );
+    const percentile = (score * 100).toFixed(score >= 0.999 ? 2 : 1);
+    return {
+      area: 'monitor',
+      detector: 'monitor.model',
+      subject: subjectOf(event),
+      severity: modelSeverity(score),
+      score,
+      title: `Unusual transfer from ${short(event.from)}`,
+      explanation:
+        `Scored above ${percentile}% of the traffic the model was trained on` +
+        (reasons.length > 0 ? `: ${reasons.join('; ')}.` : '.'),
+      evidence: featureEvidence(this.row, baseline, contributions),
+      context: contextOf(event),
+      occurredAt: event.time,
+    };
+  }
+}
+
+function modelSeverity(score: number): Severity {
+  if (score >= 0.9999) return 'high';
+  if (score >= 0.999) return 'medium';
+  return 'low';
+}
+
+function ruleAlert(
+  hit: RuleHitLike,
+  event: TransferEvent,
+  row: Float64Array,
+  baseline: Float64Array | undefined,
+): AlertInput {
+  const named = new Set(hit.evidence.filter((e) => e.kind === 'feature').map((e) => e.name));
+  const rest = featureEvidence(row, baseline).filter((e) => e.kind !== 'feature' || !named.has(e.name));
+  const subject = subjectOf(event);
+  if (hit.accounts.length > 1) {
+    subject.attributes = { ...subject.attributes, accounts: hit.accounts.slice(0, 50).join(',') };
+  }
+  return {
+    area: 'monitor',
+    detector: `monitor.rule.${hit.ruleId}`,
+    subject,
+    severity: hit.severity ?? severityFromScore(hit.score),
+    score: Math.min(1, Math.max(0, hit.score)),
+    title: hit.title,
+    explanation: hit.explanation,
+    evidence: [...hit.evidence, ...rest].slice(0, 200),
+    context: contextOf(event),
+    occurredAt: event.time,
+  };
+}
+
+/** The whole feature vector rides along as evidence: analysts see it, and the feedback loop learns from it. */
+function featureEvidence(
+  row: Float64Array,
+  baseline: Float64Array | undefined,
+  contributions?: Map<number, number>,
+): Evidence[] {
+  return FEATURE_NAMES.map((name, i) => {
+    const evidence: Evidence = { kind: 'feature', name, value: row[i] as number };
+    const usual = baseline?.[i];
+    if (usual !== undefined && Number.isFinite(usual)) evidence.baseline = usual;
+    const contribution = contributions?.get(i);
+    if (contribution !== undefined) evidence.contribution = contribution;
+    return evidence;
+  });
+}
+
+function subjectOf(event: TransferEvent): NonNullable<AlertInput['subject']> {
+  const attributes: Record<string, string | number | boolean> = {};
+  if (event.fromJurisdiction) attributes.jurisdiction = event.fromJurisdiction;
+  if (event.fromKind) attributes.kind = event.fromKind;
+  attributes.valueUsd = event.valueUsd ?? event.amount;
+  return { kind: 'account', id: event.from, chain: event.chain, attributes };
+}
+
+function contextOf(event: TransferEvent): NonNullable<AlertInput['context']> {
+  return {
+    transferId: event.key,
+    wallet: event.from,
+    asset: event.asset,
+    ...(event.txHash ? { txHash: event.txHash } : {}),
+    ...(event.userId ? { userId: event.userId } : {}),
+  };
+}
+
+function short(address: string): string {
+  return address.length > 14 ? `${address.slice(0, 8)}…${address.slice(-4)}` : address;
+}
