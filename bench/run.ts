@@ -26,7 +26,7 @@ for (const name of names) {
   console.log(`\n== ${name} ==`);
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(benchDir, `${name}.bench.ts`), ...passThrough],
+    ['--expose-gc', '--import', 'tsx', join(benchDir, `${name}.bench.ts`), ...passThrough],
     {
       stdio: 'inherit',
     },

@@ -6,6 +6,7 @@ import { registerApiKeyCommands } from './commands/apikey.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerConfigCommands } from './commands/configCheck.js';
 import { registerMlCommands } from './commands/ml.js';
+import { registerMonitorCommands } from './commands/monitor.js';
 import { registerPolicyCommands } from './commands/policy.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSimulateCommand } from './commands/simulate.js';
@@ -33,6 +34,7 @@ Examples:
     );
   registerServeCommand(program);
   registerAuditCommand(program);
+  registerMonitorCommands(program);
   registerMlCommands(program);
   registerAlertCommands(program);
   registerActionCommands(program);

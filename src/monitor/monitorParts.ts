@@ -8,10 +8,11 @@ import type { TransferEvent } from './transferEvent.js';
  */
 
 export interface FeatureComputer {
-  /** Writes the sender's feature vector for this transfer into out, then folds the transfer in. */
-  observe(event: TransferEvent, out: Float64Array): void;
-  /** The account's usual value of each feature (NaN where there is none); false for an unknown account. */
-  baselineOf(account: string, out: Float64Array): boolean;
+  /**
+   * Writes the sender's feature vector for this transfer into out and the sender's usual value of
+   * each feature before it into baseline (NaN where there is none), then folds the transfer in.
+   */
+  observe(event: TransferEvent, out: Float64Array, baseline: Float64Array): void;
 }
 
 export interface RuleHitLike {
@@ -40,4 +41,11 @@ export interface RowScorer {
   scoreRow(row: Float64Array): number;
   /** The features that pushed this row's score up, largest first. */
   explainRow(row: Float64Array, topK: number): FeatureContribution[];
+}
+
+/** A model trained on analysts' verdicts: the probability that a transfer is one they would confirm. */
+export interface SupervisedScorer {
+  predictRow(row: Float64Array): number;
+  /** Per-feature contributions to the margin (log-odds), in feature order. */
+  explainRow(row: Float64Array): Float64Array;
 }

@@ -11,6 +11,7 @@ import { ScoreDriftDetector } from './adaptive/scoreDriftDetector.js';
 import { TrainingWindow } from './adaptive/trainingWindow.js';
 import { driftAlert } from './driftAlert.js';
 import { AccountFeatureStore } from './features/accountFeatureStore.js';
+import { loadFeedbackModel } from './feedback/feedbackModel.js';
 import { DEFAULT_MONITOR_RULES } from './rules/defaultRules.js';
 import { loadRules } from './rules/loadRules.js';
 import { TransactionMonitor } from './transactionMonitor.js';
@@ -116,7 +117,12 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
     };
   }
 
+  const supervised = config.feedbackModelFile
+    ? loadFeedbackModel(JSON.parse(readFileSync(join(baseDir, config.feedbackModelFile), 'utf8')))
+    : undefined;
   monitor = new TransactionMonitor({
+    supervised: { current: supervised },
+    supervisedAlertThreshold: config.feedbackThreshold,
     features,
     rules,
     model: holder,

@@ -8,11 +8,11 @@ import { TransactionMonitor } from './transactionMonitor.js';
 import { parseTransferEvent } from './transferEvent.js';
 
 const features: FeatureComputer = {
-  observe(event, out) {
+  observe(event, out, baseline) {
     out.fill(0);
     out[FEATURE_INDEX.amount_log] = Math.log1p(event.amount);
+    baseline.fill(Number.NaN);
   },
-  baselineOf: () => false,
 };
 
 const bigTransfers: RuleEvaluator = {

@@ -22,13 +22,10 @@ function transfer(overrides: Record<string, unknown> = {}): TransferEvent {
 
 /** Features = log1p(value) in amount_log, a fixed usual of 3 for every feature. */
 const features: FeatureComputer = {
-  observe(event, out) {
+  observe(event, out, baseline) {
     out.fill(0);
     out[FEATURE_INDEX.amount_log] = Math.log1p(event.valueUsd ?? event.amount);
-  },
-  baselineOf(_account, out) {
-    out.fill(3);
-    return true;
+    baseline.fill(3);
   },
 };
 
@@ -93,5 +90,25 @@ describe('TransactionMonitor', () => {
     expect(monitor.process(transfer({ valueUsd: 900_000 }))).toHaveLength(0);
     holder.current = scorer;
     expect(monitor.process(transfer({ valueUsd: 900_000 }))).toHaveLength(1);
+  });
+
+  it('raises a supervised alert when the feedback model is confident, naming the features behind it', () => {
+    const supervised = {
+      predictRow: (row: Float64Array) => ((row[FEATURE_INDEX.amount_log] as number) > 10 ? 0.93 : 0.1),
+      explainRow: () => {
+        const margins = new Float64Array(FEATURE_COUNT);
+        margins[FEATURE_INDEX.amount_log] = 2.5;
+        margins[FEATURE_INDEX.hour_deviation] = -1;
+        return margins;
+      },
+    };
+    const monitor = new TransactionMonitor({ features, supervised: { current: supervised } });
+    expect(monitor.process(transfer({ valueUsd: 100 }))).toHaveLength(0);
+    const [alert] = monitor.process(transfer({ valueUsd: 80_000 }));
+    expect(alert).toMatchObject({ detector: 'monitor.supervised', score: 0.93, severity: 'high' });
+    expect(alert?.explanation).toContain('93%');
+    expect(alert?.explanation).toContain('value 80,000');
+    expect(alert?.explanation).not.toContain('hours off');
+    expect(monitor.stats.supervisedAlerts).toBe(1);
   });
 });

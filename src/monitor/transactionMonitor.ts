@@ -2,7 +2,13 @@ import type { AlertInput, Evidence } from '../core/alert.js';
 import { type Severity, severityFromScore } from '../core/severity.js';
 import { describeFeature } from './describeFeature.js';
 import { FEATURE_COUNT, FEATURE_NAMES } from './features/featureNames.js';
-import type { FeatureComputer, RowScorer, RuleEvaluator, RuleHitLike } from './monitorParts.js';
+import type {
+  FeatureComputer,
+  RowScorer,
+  RuleEvaluator,
+  RuleHitLike,
+  SupervisedScorer,
+} from './monitorParts.js';
 import { RecentKeys } from './recentKeys.js';
 import type { TransferEvent } from './transferEvent.js';
 
@@ -12,6 +18,7 @@ export interface MonitorStats {
   scored: number;
   ruleAlerts: number;
   modelAlerts: number;
+  supervisedAlerts: number;
 }
 
 export interface TransactionMonitorOptions {
@@ -19,6 +26,10 @@ export interface TransactionMonitorOptions {
   rules?: RuleEvaluator;
   /** Read on every event, so a retrainer can swap the model between two events. */
   model?: { readonly current: RowScorer | undefined };
+  /** A model trained on analysts' verdicts (argus ml train-feedback); read on every event. */
+  supervised?: { readonly current: SupervisedScorer | undefined };
+  /** Its probability at or above this raises an alert. */
+  supervisedAlertThreshold?: number;
   /** Called with every scored row and its score: the training window and the drift detector listen here. */
   onScored?: (row: Float64Array, score: number) => void;
   /** Called with every feature row, scored or not (the first model is trained on rows seen before it). */
@@ -38,8 +49,16 @@ export interface TransactionMonitorOptions {
  * here waits: the caller commits the alerts and acknowledges the source.
  */
 export class TransactionMonitor {
-  readonly stats: MonitorStats = { processed: 0, duplicates: 0, scored: 0, ruleAlerts: 0, modelAlerts: 0 };
+  readonly stats: MonitorStats = {
+    processed: 0,
+    duplicates: 0,
+    scored: 0,
+    ruleAlerts: 0,
+    modelAlerts: 0,
+    supervisedAlerts: 0,
+  };
   private readonly row = new Float64Array(FEATURE_COUNT);
+  /** The sender's usual feature values before this transfer, written by observe() for explanations. */
   private readonly baseline = new Float64Array(FEATURE_COUNT);
   private readonly recent: RecentKeys;
   private readonly threshold: number;
@@ -48,7 +67,7 @@ export class TransactionMonitor {
   private current: TransferEvent | undefined;
   private readonly onRuleHit = (hit: RuleHitLike): void => {
     this.stats.ruleAlerts++;
-    this.pending.push(ruleAlert(hit, this.current as TransferEvent, this.row, this.baselineFor()));
+    this.pending.push(ruleAlert(hit, this.current as TransferEvent, this.row, this.baseline));
   };
 
   constructor(private readonly options: TransactionMonitorOptions) {
@@ -67,7 +86,7 @@ export class TransactionMonitor {
     this.stats.processed++;
     this.current = event;
     const { features, rules, model, onScored, onFeatures } = this.options;
-    features.observe(event, this.row);
+    features.observe(event, this.row, this.baseline);
     onFeatures?.(this.row);
     const scorer = model?.current;
     if (scorer) {
@@ -77,6 +96,14 @@ export class TransactionMonitor {
       if (score >= this.threshold) {
         this.stats.modelAlerts++;
         this.pending.push(this.modelAlert(scorer, score, event));
+      }
+    }
+    const supervised = this.options.supervised?.current;
+    if (supervised) {
+      const probability = supervised.predictRow(this.row);
+      if (probability >= (this.options.supervisedAlertThreshold ?? 0.5)) {
+        this.stats.supervisedAlerts++;
+        this.pending.push(this.supervisedAlert(supervised, probability, event));
       }
     }
     rules?.evaluate(event, this.row, this.onRuleHit);
@@ -98,15 +125,8 @@ export class TransactionMonitor {
     this.pending.push(alert);
   }
 
-  /** The sender's baseline, read once per alerting event (never on the quiet path). */
-  private baselineFor(): Float64Array | undefined {
-    const event = this.current;
-    if (!event) return undefined;
-    return this.options.features.baselineOf(event.from, this.baseline) ? this.baseline : undefined;
-  }
-
   private modelAlert(scorer: RowScorer, score: number, event: TransferEvent): AlertInput {
-    const baseline = this.baselineFor();
+    const baseline = this.baseline;
     const top = scorer.explainRow(this.row, this.topK).filter((c) => c.contribution > 0);
     const contributions = new Map(top.map((c) => [c.feature, c.contribution]));
     const reasons = top.map((c) =>
@@ -124,6 +144,35 @@ export class TransactionMonitor {
         `Scored above ${percentile}% of the traffic the model was trained on` +
         (reasons.length > 0 ? `: ${reasons.join('; ')}.` : '.'),
       evidence: featureEvidence(this.row, baseline, contributions),
+      context: contextOf(event),
+      occurredAt: event.time,
+    };
+  }
+
+  private supervisedAlert(model: SupervisedScorer, probability: number, event: TransferEvent): AlertInput {
+    const margins = model.explainRow(this.row);
+    const top = Array.from(margins, (contribution, feature) => ({ feature, contribution }))
+      .filter((c) => c.contribution > 0)
+      .sort((a, b) => b.contribution - a.contribution)
+      .slice(0, this.topK);
+    const reasons = top.map((c) =>
+      describeFeature(c.feature, this.row[c.feature] as number, this.baseline[c.feature]),
+    );
+    return {
+      area: 'monitor',
+      detector: 'monitor.supervised',
+      subject: subjectOf(event),
+      severity: severityFromScore(probability),
+      score: probability,
+      title: `Transfer from ${short(event.from)} resembles confirmed cases`,
+      explanation:
+        `A model trained on analysts' past verdicts gives ${(probability * 100).toFixed(0)}% that this is a case they would confirm` +
+        (reasons.length > 0 ? `: ${reasons.join('; ')}.` : '.'),
+      evidence: featureEvidence(
+        this.row,
+        this.baseline,
+        new Map(top.map((c) => [c.feature, c.contribution])),
+      ),
       context: contextOf(event),
       occurredAt: event.time,
     };

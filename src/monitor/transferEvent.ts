@@ -24,7 +24,7 @@ export const TransferEventSchema = z.object({
   time: z.number().int().nonnegative(),
   from: z.string().min(1).max(128),
   to: z.string().min(1).max(128),
-  asset: z.string().min(1).max(32).default('ETH'),
+  asset: z.string().min(1).max(64).default('ETH'),
   /** In whole units of the asset (1.5 ETH is 1.5). */
   amount: z.number().finite().nonnegative(),
   /** Value in the reference currency when the source knows it; features prefer it to amount. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ArgusError } from '../../core/errors.js';
 import { parseDuration } from '../../monitor/rules/duration.js';
+import { RatesSchema } from '../../monitor/simulate/options.js';
 import { parseTypologyCounts } from '../../monitor/simulate/parseTypologyCounts.js';
 import { TYPOLOGIES } from '../../monitor/simulate/typologies/registry.js';
 import { TYPOLOGY_NAMES } from '../../monitor/simulate/typologyNames.js';
@@ -129,6 +130,9 @@ function describeSummary(s: SimulationSummary, seconds: number): string {
       TYPOLOGY_NAMES.map((t) => [t, String(s.incidents[t])]),
     ),
   ];
+  if (s.outputClosed) {
+    lines.push('', 'stopped early: the reader closed the output (counts are what was generated until then)');
+  }
   if (s.malformedLines || s.duplicates || s.jitterMs) {
     lines.push(
       '',
@@ -166,7 +170,7 @@ export function registerSimulateCommand(program: Command): void {
     )
     .option(
       '--rates <spec>',
-      'population behaviour, e.g. activeShare=0.1,dormantShare=0.2,sweepShare=0 (see the simulator options)',
+      `population behaviour, e.g. activeShare=0.1,sweepShare=0; keys: ${Object.keys(RatesSchema.shape).join(', ')}`,
     )
     .option('--threshold <usd>', 'reporting threshold the structuring incidents stay under', '10000')
     .option('--malformed <share>', 'share of records preceded by a broken line (robustness tests)')

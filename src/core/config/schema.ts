@@ -86,6 +86,10 @@ export const ConfigSchema = z.strictObject({
       detector: z.string().min(1).default('iforest'),
       /** A calibrated score at or above this raises an alert: 0.999 is "above 99.9% of training". */
       alertThreshold: z.number().gt(0).max(1).default(0.999),
+      /** A model trained on analysts' verdicts (`argus ml train-feedback --out`); relative to the config file. */
+      feedbackModelFile: z.string().min(1).optional(),
+      /** Its probability at or above this raises an alert. */
+      feedbackThreshold: z.number().gt(0).max(1).default(0.5),
       /** Feature rows collected before the first model is trained; rules work from the first event. */
       warmupEvents: z.number().int().min(100).default(20_000),
       retrain: z

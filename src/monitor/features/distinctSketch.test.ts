@@ -26,8 +26,8 @@ describe('distinct sketch', () => {
     expect(estimateOf([...items, ...items, ...items])).toBe(estimateOf(items));
   });
 
-  it('estimates 1,000 and 100,000 distinct items within 25 % (standard error 13 %)', () => {
-    for (const n of [1000, 100_000]) {
+  it('estimates 1,000 and 20,000 distinct items within 25 % (standard error 13 %)', () => {
+    for (const n of [1000, 20_000]) {
       const estimate = estimateOf(Array.from({ length: n }, (_, i) => hex(i)));
       expect(Math.abs(estimate - n) / n, `n=${n} estimate=${estimate}`).toBeLessThan(0.25);
     }

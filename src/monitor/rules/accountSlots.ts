@@ -19,8 +19,9 @@ const NONE = -1;
  * Gives each account a small integer slot so a rule can keep its state in typed arrays, and keeps
  * that state bounded: an account idle for longer than `idleMs` (event time, against the newest time
  * seen) is forgotten, and past `maxAccounts` the least recently active one is. Recency is a doubly
- * linked list threaded through Int32Arrays, so touching and evicting are O(1) and allocate nothing;
- * only a never-seen account costs a Map entry. Idle accounts are found from the least recently
+ * linked list threaded through Int32Arrays and the index is a StringMap, so touching, evicting and
+ * admitting accounts are O(1) and allocate nothing once the tables have grown to their working size.
+ * Idle accounts are found from the least recently
  * touched end, so when events arrive out of order an idle account may wait behind a fresher one a
  * little longer; maxAccounts bounds memory regardless.
  */
@@ -64,9 +65,12 @@ export class AccountSlots {
     return this.capacity;
   }
 
-  /** Bytes of the recency list and timestamps (the Map and the key strings come on top). */
+  /** Per slot: recency links (2 × 4), last seen (8), free list (4). */
+  static readonly BYTES_PER_SLOT = 20;
+
+  /** Bytes of the index, recency list and timestamps (the account id strings come on top). */
   get bytes(): number {
-    return this.capacity * (4 + 4 + 8 + 4);
+    return this.capacity * AccountSlots.BYTES_PER_SLOT + this.index.bytes;
   }
 
   /** The account's slot, or -1 when it is not remembered. Does not count as activity. */

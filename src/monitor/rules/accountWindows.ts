@@ -1,11 +1,16 @@
-import { AccountSlots, copyInto, type SlotListener } from './accountSlots.js';
 import type { TransferEvent } from '../transferEvent.js';
+import { AccountSlots, copyInto, type SlotListener } from './accountSlots.js';
 import type { RuleState } from './compiledRule.js';
 import { densestWindow, SlotRings, type WindowPeak } from './slotRings.js';
 
-/** Bytes of state per remembered account for rings of `width` pairs (Map entry and key string excluded). */
+/** Bytes per slot of the rings (times, values, start, length, forgot flag) and the fired-at time. */
+function ringBytes(width: number): number {
+  return 16 * width + 8 + 1 + 8;
+}
+
+/** Bytes per remembered account for rings of `width` pairs, index table and id string excluded. */
 export function accountWindowBytes(width: number): number {
-  return 16 * width + 8 + 8 + 20;
+  return ringBytes(width) + AccountSlots.BYTES_PER_SLOT;
 }
 
 /** Most typed-array state one rule may plan for, so a large maxCount cannot quietly take gigabytes. */
@@ -27,8 +32,9 @@ export function stateBudgetProblem(width: number, maxAccounts: number): string |
  * account keeps its last `width` (time, value) pairs and when it last fired. Accounts idle for a whole
  * window are forgotten, since nothing they left can still be inside one.
  *
- * Bytes per account: 16·width (times and values) + 8 (ring start and length) + 8 (fired at) + 20
- * (recency list, last seen, free list), plus the index's Map entry and key string.
+ * Bytes per account: 16·width (times and values) + 9 (ring start, length, flag) + 8 (fired at) + 20
+ * (recency list, last seen, free list) + 40 to 80 (index table at load 1/2 to 1/4), plus the
+ * account id string when nothing else holds it.
  */
 export class AccountWindows implements SlotListener {
   readonly rings: SlotRings;
@@ -59,7 +65,8 @@ export class AccountWindows implements SlotListener {
 
   /**
    * Records a transfer; returns its slot, or -1 when it is too old to matter (older than every pair a
-   * full ring keeps) or the account fired within a window of this time (one alert per burst).
+   * full ring keeps) or the account already fired within one window of this time (one alert per
+   * burst). Takes the event rather than its time and value, which would be boxed as arguments.
    */
   record(account: string, event: TransferEvent): number {
     const time = event.time;
@@ -76,6 +83,14 @@ export class AccountWindows implements SlotListener {
     return densestWindow(this.rings, slot, this.lastIndex, this.windowMs, this.peak);
   }
 
+  /**
+   * Whether the peak just computed may undercount: the window held every pair the ring keeps and
+   * the ring has let older ones go. Explanations then say "at least".
+   */
+  mayUndercount(slot: number, peak: WindowPeak): boolean {
+    return this.rings.hasForgotten(slot) && peak.count >= this.rings.count(slot);
+  }
+
   markFired(slot: number, time: number): void {
     this.firedAt[slot] = time;
   }
@@ -84,7 +99,7 @@ export class AccountWindows implements SlotListener {
     return {
       entries: this.slots.size,
       maxEntries: this.slots.maxAccounts,
-      bytes: this.slots.allocated * accountWindowBytes(this.rings.width),
+      bytes: this.slots.allocated * ringBytes(this.rings.width) + this.slots.bytes,
     };
   }
 }

@@ -64,9 +64,15 @@ export class BurstWindow {
     return this.lateHeld > 0;
   }
 
-  /** Bytes of the ring itself (time, late flag and three references per transfer). */
+  /** Bytes of the ring (time, late flag and three references per transfer) and of the group tallies. */
   get bytes(): number {
-    return this.capacity * (8 + 1 + 3 * 8);
+    const tallyBytes = (t: GroupTally): number => t.accounts.bytes + t.jurisdictions.bytes + 32;
+    let bytes = this.capacity * (8 + 1 + 3 * 8) + this.tallies.bytes + tallyBytes(this.recount);
+    this.tallies.forEach((tally) => {
+      bytes += tallyBytes(tally);
+    });
+    for (const tally of this.spare) bytes += tallyBytes(tally);
+    return bytes;
   }
 
   /**

@@ -7,7 +7,7 @@ export interface RuleState {
   entries: number;
   /** Most entries the rule will ever hold. */
   maxEntries: number;
-  /** Bytes of typed-array state allocated now; the account index adds roughly 100 bytes per entry (Map entry, key string). */
+  /** Bytes of state allocated now, index tables included; the account id strings are not counted. */
   bytes: number;
 }
 

@@ -56,8 +56,8 @@ const ACCOUNTS_NAMED_IN_TEXT = 5;
  * odd; fires once per burst, then stays quiet for `cooldown`, so a campaign that goes on fires again
  * with the accounts that joined since.
  *
- * Bytes: 33 per transfer in the window (maxEvents of them at most), plus Map entries for the
- * distinct accounts and jurisdictions in it.
+ * Bytes: 33 per transfer in the window (maxEvents of them at most), plus 40 to 80 per distinct
+ * account, jurisdiction and destination in it (StringMap tables, which keep their largest size).
  */
 export class CoordinatedWithdrawalRule implements CompiledRule {
   readonly type = 'coordinated-withdrawal' as const;

@@ -5,10 +5,14 @@ import { StringMap } from './stringMap.js';
  * Backed by a StringMap, so the churn of a sliding window does not allocate.
  */
 export class DistinctCounter {
-  private readonly counts = new StringMap<number>(8);
+  private readonly counts = new StringMap<number>(2);
 
   get size(): number {
     return this.counts.size;
+  }
+
+  get bytes(): number {
+    return this.counts.bytes;
   }
 
   add(key: string): void {

@@ -6,7 +6,7 @@ import type { CompiledRule, RuleState } from './compiledRule.js';
 import { formatDuration, formatNumber, formatValue } from './display.js';
 import { DurationSchema } from './duration.js';
 import { AmountSchema, COMMON_RULE_KEYS } from './ruleCommon.js';
-import { type EmitHit, exceedanceScore, meanScore } from './ruleHit.js';
+import { type EmitHit, exceedanceScore, meanScore, vectorEvidence } from './ruleHit.js';
 import { compileScope, type ScopeFilter } from './scope.js';
 
 export const DormantHighValueRuleSchema = z.strictObject({
@@ -19,7 +19,6 @@ export const DormantHighValueRuleSchema = z.strictObject({
 export type DormantHighValueRule = z.output<typeof DormantHighValueRuleSchema>;
 
 const DORMANCY = FEATURE_INDEX.dormancy_days;
-const AGE = FEATURE_INDEX.account_age_days;
 const DAY_MS = 86_400_000;
 const NO_STATE: RuleState = { entries: 0, maxEntries: 0, bytes: 0 };
 
@@ -61,8 +60,8 @@ export class DormantHighValue implements CompiledRule {
       evidence: [
         { kind: 'feature', name: 'dormancy_days', value: dormancy, baseline: this.dormantDays },
         { kind: 'feature', name: 'transfer_value', value, baseline: this.minValue },
-        { kind: 'feature', name: 'account_age_days', value: features[AGE] as number },
         { kind: 'fact', name: 'recipient', value: event.to },
+        ...vectorEvidence(features, ['account_age_days', 'activity_log']),
       ],
       accounts: [event.from],
     });

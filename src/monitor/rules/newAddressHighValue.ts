@@ -6,7 +6,7 @@ import type { CompiledRule, RuleState } from './compiledRule.js';
 import { formatDuration, formatNumber, formatValue } from './display.js';
 import { DurationSchema } from './duration.js';
 import { AmountSchema, COMMON_RULE_KEYS } from './ruleCommon.js';
-import { type EmitHit, exceedanceScore } from './ruleHit.js';
+import { type EmitHit, exceedanceScore, vectorEvidence } from './ruleHit.js';
 import { compileScope, type ScopeFilter } from './scope.js';
 
 export const NewAddressHighValueRuleSchema = z.strictObject({
@@ -22,8 +22,6 @@ export const NewAddressHighValueRuleSchema = z.strictObject({
 export type NewAddressHighValueRule = z.output<typeof NewAddressHighValueRuleSchema>;
 
 const NEW_COUNTERPARTY = FEATURE_INDEX.new_counterparty;
-const NEW_SHARE = FEATURE_INDEX.new_counterparty_share;
-const RISK = FEATURE_INDEX.counterparty_risk;
 const AGE = FEATURE_INDEX.account_age_days;
 const DAY_MS = 86_400_000;
 const NO_STATE: RuleState = { entries: 0, maxEntries: 0, bytes: 0 };
@@ -70,10 +68,13 @@ export class NewAddressHighValue implements CompiledRule {
       evidence: [
         { kind: 'feature', name: 'new_counterparty', value: 1 },
         { kind: 'feature', name: 'transfer_value', value, baseline: this.minValue },
-        { kind: 'feature', name: 'new_counterparty_share', value: features[NEW_SHARE] as number },
-        { kind: 'feature', name: 'counterparty_risk', value: features[RISK] as number },
-        { kind: 'feature', name: 'account_age_days', value: age },
         { kind: 'fact', name: 'recipient', value: event.to },
+        ...vectorEvidence(features, [
+          'new_counterparty_share',
+          'counterparty_risk',
+          'fan_out_log',
+          'account_age_days',
+        ]),
       ],
       accounts: [event.from],
     });

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { Severity } from '../../core/severity.js';
-import { FEATURE_INDEX } from '../features/featureNames.js';
 import type { TransferEvent } from '../transferEvent.js';
 import { AccountSlots, copyInto, type SlotListener } from './accountSlots.js';
 import type { CompiledRule, RuleState } from './compiledRule.js';
 import { formatDuration, formatNumber } from './display.js';
 import { DurationSchema } from './duration.js';
 import { AmountSchema, COMMON_RULE_KEYS, MaxAccountsSchema } from './ruleCommon.js';
-import { type EmitHit, exceedanceScore } from './ruleHit.js';
+import { type EmitHit, exceedanceScore, type RuleHit, vectorEvidence } from './ruleHit.js';
 import { compileScope, type ScopeFilter } from './scope.js';
 
 export const PassThroughRuleSchema = z.strictObject({
@@ -23,9 +22,6 @@ export const PassThroughRuleSchema = z.strictObject({
 });
 export type PassThroughRuleConfig = z.output<typeof PassThroughRuleSchema>;
 
-const SINCE_LAST_IN = FEATURE_INDEX.since_last_in_log;
-const OUT_OVER_LAST_IN = FEATURE_INDEX.out_over_last_in;
-
 /**
  * Value received and sent on almost at once (a mule or a peel chain). Own state rather than the
  * features since_last_in_log / out_over_last_in: those compare one outgoing transfer with the last
@@ -35,7 +31,8 @@ const OUT_OVER_LAST_IN = FEATURE_INDEX.out_over_last_in;
  * before it (as in out_over_last_in), and fires at most once.
  *
  * Bytes per account: 8 (inbound time) + 8 (inbound value) + 8 (sum sent since) + 1 (fired) + 20
- * (recency list, last seen, free list), plus the index's Map entry and key string.
+ * (recency list, last seen, free list) + 40 to 80 (index table), plus the account id string when
+ * nothing else holds it.
  */
 export class PassThroughRule implements CompiledRule, SlotListener {
   readonly type = 'pass-through' as const;
@@ -98,20 +95,25 @@ export class PassThroughRule implements CompiledRule, SlotListener {
 
   private sent(slot: number, event: TransferEvent, features: Float64Array, emit: EmitHit): void {
     if (this.fired[slot] === 1) return;
-    const value = event.valueUsd ?? event.amount;
     const elapsed = event.time - (this.inTime[slot] as number);
     // Negative: sent before the inbound transfer (a late event); NaN: nothing received yet.
     if (!(elapsed >= 0 && elapsed <= this.rule.window)) return;
-    const sum = (this.outSum[slot] as number) + value;
+    const sum = (this.outSum[slot] as number) + (event.valueUsd ?? event.amount);
     this.outSum[slot] = sum;
-    const received = this.inValue[slot] as number;
-    if (sum < this.rule.ratio * received) return;
+    if (sum < this.rule.ratio * (this.inValue[slot] as number)) return;
     this.fired[slot] = 1;
+    emit(this.hit(slot, event, features));
+  }
 
+  /** Kept apart from sent(), so the hot check stays small enough to inline. */
+  private hit(slot: number, event: TransferEvent, features: Float64Array): RuleHit {
+    const sum = this.outSum[slot] as number;
+    const received = this.inValue[slot] as number;
+    const elapsed = event.time - (this.inTime[slot] as number);
     const share = sum / received;
     const window = formatDuration(this.rule.window);
     const inbound = this.rule.minValue > 0 ? ` of an inbound ≥ ${formatNumber(this.rule.minValue)}` : '';
-    emit({
+    return {
       ruleId: this.id,
       type: this.type,
       severity: this.severity,
@@ -130,11 +132,10 @@ export class PassThroughRule implements CompiledRule, SlotListener {
           value: elapsed / 1_000,
           baseline: this.rule.window / 1_000,
         },
-        { kind: 'feature', name: 'since_last_in_log', value: features[SINCE_LAST_IN] as number },
-        { kind: 'feature', name: 'out_over_last_in', value: features[OUT_OVER_LAST_IN] as number },
+        ...vectorEvidence(features, ['since_last_in_log', 'out_over_last_in']),
       ],
       accounts: [event.from],
-    });
+    };
   }
 
   state(): RuleState {

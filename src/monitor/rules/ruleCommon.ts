@@ -10,9 +10,14 @@ export const SCOPE_ACCOUNT_KINDS = [
 
 /** Reference-currency amounts: valueUsd when the event has it, else amount. */
 export const AmountSchema = z
-  .number({ error: 'expected an amount in the reference currency (a number, no quotes or separators)' })
+  .number({
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? 'expected an amount in the reference currency (a number, no quotes or separators)'
+        : undefined,
+  })
   .finite()
-  .nonnegative();
+  .nonnegative('expected an amount of 0 or more');
 
 const nonEmptyList = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'expected at least one item');
 

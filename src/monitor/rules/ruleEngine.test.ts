@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { AlertInputSchema } from '../../core/alert.js';
 import { ArgusError } from '../../core/errors.js';
 import { DEFAULT_MONITOR_RULES } from './defaultRules.js';
 import { loadRules } from './loadRules.js';
@@ -21,6 +22,51 @@ describe('RuleEngine', () => {
     ]);
     const example = loadRules(readFileSync(EXAMPLE, 'utf8'), 'docs/monitor-rules.example.yaml');
     expect(example.rules).toEqual(defaults.rules);
+  });
+
+  it('every default rule can fire, and each hit makes a valid alert', () => {
+    const { send, hits } = harness(DEFAULT_MONITOR_RULES);
+    send({ from: 'sleeper', valueUsd: 60_000 }, features({ dormancy_days: 100 }));
+    send(
+      { from: 'payer', valueUsd: 150_000 },
+      features({ new_counterparty: 1, account_age_days: 30, counterparty_risk: Number.NaN }),
+    );
+    for (let i = 0; i < 3; i++) send({ from: 'splitter', valueUsd: 9_500, time: T0 + i * HOUR });
+    for (let i = 0; i < 21; i++) send({ from: 'busy', valueUsd: 100, time: T0 + i * MINUTE });
+    send({ from: 'exchange', to: 'mule', toKind: 'customer', fromKind: 'hot-wallet', valueUsd: 20_000 });
+    send({ from: 'mule', to: 'elsewhere', valueUsd: 19_000, time: T0 + 5 * MINUTE });
+    ['DE', 'FR', 'US', 'NG', 'BR'].forEach((country, i) => {
+      send({
+        from: `victim${i}`,
+        to: 'drop',
+        fromJurisdiction: country,
+        valueUsd: 2_000,
+        time: T0 + 3 * HOUR + i * MINUTE,
+      });
+    });
+    expect(hits.map((h) => h.ruleId).sort()).toEqual([
+      'coordinated-withdrawal',
+      'dormant-high-value',
+      'new-address-high-value',
+      'pass-through',
+      'structuring-10k',
+      'velocity',
+    ]);
+    for (const hit of hits) {
+      const alert = AlertInputSchema.safeParse({
+        area: 'monitor',
+        detector: `rule:${hit.ruleId}`,
+        subject: { kind: 'account', id: hit.accounts[0] },
+        severity: hit.severity,
+        score: hit.score,
+        title: hit.title,
+        explanation: hit.explanation,
+        evidence: hit.evidence,
+      });
+      expect(alert.error?.issues, hit.ruleId).toBeUndefined();
+    }
+    const payee = hits.find((h) => h.ruleId === 'new-address-high-value');
+    expect(payee?.evidence.some((e) => e.kind === 'feature' && e.name === 'counterparty_risk')).toBe(false);
   });
 
   it('runs every enabled rule on each event and emits one hit per rule that fires', () => {

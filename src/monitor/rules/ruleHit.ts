@@ -1,5 +1,6 @@
 import type { Evidence } from '../../core/alert.js';
 import type { Severity } from '../../core/severity.js';
+import { FEATURE_INDEX, type FeatureName } from '../features/featureNames.js';
 
 export const RULE_TYPES = [
   'dormant-high-value',
@@ -42,4 +43,17 @@ export function exceedanceScore(observed: number, threshold: number): number {
 /** Mean of the scores of the conditions a rule needs all of. */
 export function meanScore(a: number, b: number): number {
   return (a + b) / 2;
+}
+
+/**
+ * The named features of the sender's vector as evidence, for context beside the rule's own numbers.
+ * A feature the store could not compute (NaN) is left out, since alert evidence must be finite.
+ */
+export function vectorEvidence(features: Float64Array, names: readonly FeatureName[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const name of names) {
+    const value = features[FEATURE_INDEX[name]];
+    if (value !== undefined && Number.isFinite(value)) out.push({ kind: 'feature', name, value });
+  }
+  return out;
 }

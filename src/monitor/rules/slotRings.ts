@@ -11,6 +11,8 @@ export class SlotRings {
   /** Physical index, within the slot's block, of its oldest pair. */
   private start = new Int32Array(0);
   private length = new Int32Array(0);
+  /** 1 once the slot has let go of a pair (ring full), so counts over its ring are lower bounds. */
+  private forgot = new Uint8Array(0);
 
   constructor(readonly width: number) {}
 
@@ -19,11 +21,20 @@ export class SlotRings {
     this.values = copyInto(new Float64Array(capacity * this.width), this.values);
     this.start = copyInto(new Int32Array(capacity), this.start);
     this.length = copyInto(new Int32Array(capacity), this.length);
+    const forgot = new Uint8Array(capacity);
+    forgot.set(this.forgot);
+    this.forgot = forgot;
   }
 
   reset(slot: number): void {
     this.start[slot] = 0;
     this.length[slot] = 0;
+    this.forgot[slot] = 0;
+  }
+
+  /** Whether the slot ever let go of a pair to make room. */
+  hasForgotten(slot: number): boolean {
+    return this.forgot[slot] === 1;
   }
 
   count(slot: number): number {
@@ -40,6 +51,7 @@ export class SlotRings {
     const width = this.width;
     let n = this.length[slot] as number;
     if (n === width) {
+      this.forgot[slot] = 1;
       if (time < (this.times[this.at(slot, 0)] as number)) return -1;
       this.start[slot] = ((this.start[slot] as number) + 1) % width;
       n -= 1;

@@ -33,6 +33,11 @@ export class StringMap<T> {
     return this.count;
   }
 
+  /** Bytes of the table (key and value references, hashes); the key strings are not counted. */
+  get bytes(): number {
+    return (this.mask + 1) * (8 + 8 + 4);
+  }
+
   get(key: string): T | undefined {
     const i = this.find(key, stringHash(key));
     return i < 0 ? undefined : this.values[i];

@@ -14,7 +14,7 @@ export const StructuringRuleSchema = z
     ...COMMON_RULE_KEYS,
     type: z.literal('structuring'),
     /** The reporting threshold being dodged, in the reference currency. */
-    threshold: AmountSchema.positive(),
+    threshold: AmountSchema.positive('expected an amount above 0'),
     /** How far below the threshold still counts: 0.1 means [0.9·threshold, threshold). */
     margin: z.number().gt(0).lt(1).default(0.1),
     minCount: z.number().int().min(2).max(1_000),
@@ -59,6 +59,7 @@ export class StructuringRule implements CompiledRule {
     if (peak.count < this.rule.minCount) return;
     this.windows.markFired(slot, event.time);
 
+    const atLeast = this.windows.mayUndercount(slot, peak) ? 'at least ' : '';
     const band = `[${formatNumber(this.low)}, ${formatNumber(this.rule.threshold)})`;
     const window = formatDuration(this.rule.window);
     emit({
@@ -68,7 +69,7 @@ export class StructuringRule implements CompiledRule {
       score: exceedanceScore(peak.count, this.rule.minCount),
       title: `${peak.count} transfers just below ${formatNumber(this.rule.threshold)} within ${window}`,
       explanation:
-        `sent ${peak.count} transfers in ${band} totalling ${formatNumber(peak.sum)} within ${window}` +
+        `sent ${atLeast}${peak.count} transfers in ${band} totalling ${atLeast}${formatNumber(peak.sum)} within ${window}` +
         ` (this one ${formatValue(value, event)}); rule: ≥ ${this.rule.minCount} transfers in ${band} within ${window}`,
       evidence: [
         {

@@ -49,8 +49,15 @@ function describe(error: z.ZodError, document: unknown, lineOf: LineOf | undefin
         issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
     }
     described.forEach((item, i) => {
-      const line = lineOf?.(keyPaths[i] ?? issue.path);
-      out.push(line === undefined ? item : { path: item.path, message: `${item.message} (line ${line})` });
+      const keyPath = keyPaths[i] ?? issue.path;
+      // Every message says what it got, so the author sees the value the check saw.
+      let message = item.message.replace(/, got undefined$/, '');
+      if (issue.code !== 'unrecognized_keys' && !/, got /.test(message)) {
+        const value = valueAt(document, keyPath);
+        message += `, got ${value === undefined ? 'nothing (the key is missing)' : JSON.stringify(value)}`;
+      }
+      const line = lineOf?.(keyPath);
+      out.push({ path: item.path, message: line === undefined ? message : `${message} (line ${line})` });
     });
   }
   return out;

@@ -65,6 +65,9 @@ describe('velocity', () => {
     expect(hits).toHaveLength(1);
     for (let i = 11; i < 16; i++) send({ time: T0 + i * MINUTE });
     expect(hits).toHaveLength(2);
+    // The first burst was counted in full; by the second the ring had let older transfers go.
+    expect(hits[0]?.explanation).toMatch(/^sent 4 transfers totalling 4,000/);
+    expect(hits[1]?.explanation).toMatch(/^sent at least 4 transfers totalling at least 4,000/);
   });
 
   it('sees a burst completed by a late event, counting transfers after it', () => {

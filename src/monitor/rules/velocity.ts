@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { Severity } from '../../core/severity.js';
-import { FEATURE_INDEX } from '../features/featureNames.js';
 import type { TransferEvent } from '../transferEvent.js';
 import { AccountWindows, stateBudgetProblem } from './accountWindows.js';
 import type { CompiledRule, RuleState } from './compiledRule.js';
 import { formatDuration, formatNumber, formatValue } from './display.js';
 import { DurationSchema } from './duration.js';
 import { AmountSchema, COMMON_RULE_KEYS, MaxAccountsSchema } from './ruleCommon.js';
-import { type EmitHit, exceedanceScore } from './ruleHit.js';
+import { type EmitHit, exceedanceScore, vectorEvidence } from './ruleHit.js';
 import { compileScope, type ScopeFilter } from './scope.js';
 
 /** Transfers remembered per account when only maxValue is set (see VelocityRule). */
@@ -38,15 +37,12 @@ function historyWidth(maxCount: number | undefined): number {
   return maxCount === undefined ? VALUE_ONLY_HISTORY : maxCount + 1;
 }
 
-const OUT_COUNT_1H = FEATURE_INDEX.out_count_1h;
-const OUT_SUM_24H = FEATURE_INDEX.out_sum_24h;
-
 /**
  * Too many, or too much, sent by one account within a window. Exact rather than decayed: the feature
  * store's decayed counts have fixed half-lives (1 h, 24 h, 7 d) and blur the edge, while an operator
- * who writes "more than 10 in 10m" expects the 11th transfer in 10 minutes to fire and the 11th in
- * 10 minutes and a second not to. Each account keeps its last maxCount + 1 transfers, which is all
- * the count needs; the value total is exact too whenever the count has not already fired. With
+ * who writes "more than 10 in 10m" expects 11 transfers spanning exactly 10 minutes to fire and 11
+ * spanning a millisecond more not to. Each account keeps its last maxCount + 1 transfers, which is
+ * all the count needs; the value total is exact too whenever the count has not already fired. With
  * maxValue alone the account keeps its last 64 transfers, so a total spread over more than 64
  * transfers in one window is undercounted (a lower bound).
  */
@@ -69,7 +65,6 @@ export class VelocityRule implements CompiledRule {
   }
 
   evaluate(event: TransferEvent, features: Float64Array, emit: EmitHit): void {
-    const value = event.valueUsd ?? event.amount;
     if (!this.scope.matches(event, event.fromKind)) return;
     const slot = this.windows.record(event.from, event);
     if (slot < 0) return;
@@ -79,7 +74,9 @@ export class VelocityRule implements CompiledRule {
     if (!tooMany && !tooMuch) return;
     this.windows.markFired(slot, event.time);
 
+    const value = event.valueUsd ?? event.amount;
     const window = formatDuration(this.rule.window);
+    const atLeast = this.windows.mayUndercount(slot, peak) ? 'at least ' : '';
     const limits: string[] = [];
     if (this.rule.maxCount !== undefined) limits.push(`more than ${this.rule.maxCount} transfers`);
     if (this.rule.maxValue !== undefined) limits.push(`more than ${formatNumber(this.rule.maxValue)}`);
@@ -96,13 +93,12 @@ export class VelocityRule implements CompiledRule {
         ? `${peak.count} transfers within ${window}`
         : `${formatNumber(peak.sum)} sent within ${window}`,
       explanation:
-        `sent ${peak.count} transfers totalling ${formatNumber(peak.sum)} within ${window}` +
+        `sent ${atLeast}${peak.count} transfers totalling ${atLeast}${formatNumber(peak.sum)} within ${window}` +
         ` (this one ${formatValue(value, event)}); rule: ${limits.join(' or ')} within ${window}`,
       evidence: [
         { kind: 'feature', name: 'transfers_in_window', value: peak.count, ...baseline(this.rule.maxCount) },
         { kind: 'feature', name: 'value_in_window', value: peak.sum, ...baseline(this.rule.maxValue) },
-        { kind: 'feature', name: 'out_count_1h', value: features[OUT_COUNT_1H] as number },
-        { kind: 'feature', name: 'out_sum_24h', value: features[OUT_SUM_24H] as number },
+        ...vectorEvidence(features, ['out_count_1h', 'out_sum_24h', 'inter_arrival_ratio_log']),
       ],
       accounts: [event.from],
     });

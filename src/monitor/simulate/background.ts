@@ -64,8 +64,11 @@ export class BackgroundGenerator {
     const events: TransferEvent[] = [];
     for (let a = 0; a < p.size; a++) {
       if (p.activity[a] !== ACTIVITY.dormant) continue;
-      const daysBefore = 7 + r.next() * Math.max(0, (p.wakePeriod[a] as number) - 7);
-      const event = this.materialize(a, this.o.start - Math.floor(daysBefore * DAY_MS), later);
+      const daysBefore = 7 + r.int(Math.max(1, (p.wakePeriod[a] as number) - 7));
+      const offset = this.offsets[p.jurisdiction[a] as number] as number;
+      const hour = pickCumulative(LOCAL_HOUR_CUMULATIVE, r) + r.next();
+      const time = this.o.start - (daysBefore + 1) * DAY_MS + utcMsOfLocalHour(hour, offset);
+      const event = this.materialize(a, time, later);
       if (event !== undefined) events.push(keptTransfer(event));
     }
     while (later.size > 0) events.push(keptTransfer(later.pop() as TransferEvent));

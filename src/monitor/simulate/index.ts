@@ -10,6 +10,8 @@ export {
 export { formatDelay, formatEvaluation } from './formatEvaluation.js';
 export { type GroundTruth, GroundTruthSchema, type Incident, parseGroundTruth } from './groundTruth.js';
 export { DEFAULT_TYPOLOGY_COUNTS, resolveSimulationOptions, type SimulationOptions } from './options.js';
+export { parseTypologyCounts } from './parseTypologyCounts.js';
+export { serializeTransfer } from './serializeTransfer.js';
 export { createSimulation, type Simulation, simulateTransfers } from './simulateTransfers.js';
 export { TYPOLOGIES } from './typologies/registry.js';
 export { TYPOLOGY_NAMES, type TypologyName, typologyByName } from './typologyNames.js';

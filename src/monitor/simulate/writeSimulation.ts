@@ -45,28 +45,52 @@ export interface SimulationSummary {
   /** Transfers by "fromKind->toKind", e.g. deposits are "external->customer". */
   flows: Record<string, number>;
   incidents: Record<TypologyName, number>;
+  /** Set when stdout's reader went away before the end; the counts cover what was generated. */
+  outputClosed?: boolean;
 }
 
 // A redelivered record turns up this long after the original at most (plus the jitter).
 const REDELIVERY_MS = 10 * 60_000;
-const FLUSH_CHARS = 1 << 20;
+const FLUSH_BYTES = 1 << 20;
 const PROGRESS_EVERY = 1 << 16;
 
 interface Sink {
   write(bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
+  /** The reader went away (a pipe into `head`); writing more would be pointless. */
+  readonly closed: boolean;
+}
+
+function stdoutSink(): Sink {
+  let closed = false;
+  // EPIPE arrives as an 'error' event too; without a listener it would crash the process.
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') closed = true;
+  };
+  process.stdout.on('error', onError);
+  return {
+    get closed() {
+      return closed;
+    },
+    write: (bytes) =>
+      new Promise((resolve, reject) => {
+        if (closed) return resolve();
+        process.stdout.write(bytes, (error) => {
+          if (!error) resolve();
+          else if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+            closed = true;
+            resolve();
+          } else reject(error);
+        });
+      }),
+    close: async () => {
+      process.stdout.off('error', onError);
+    },
+  };
 }
 
 async function openSink(path: string): Promise<Sink> {
-  if (path === '-') {
-    return {
-      write: (bytes) =>
-        new Promise((resolve, reject) => {
-          process.stdout.write(bytes, (error) => (error ? reject(error) : resolve()));
-        }),
-      close: async () => {},
-    };
-  }
+  if (path === '-') return stdoutSink();
   let handle: FileHandle;
   try {
     handle = await open(path, 'w');
@@ -77,6 +101,7 @@ async function openSink(path: string): Promise<Sink> {
     });
   }
   return {
+    closed: false,
     write: async (bytes) => {
       await handle.write(bytes);
     },
@@ -137,27 +162,29 @@ export async function writeSimulation(options: WriteSimulationOptions): Promise<
   for (const incident of simulation.truth.incidents) summary.incidents[incident.typology]++;
 
   const sink = await openSink(out);
-  // Lines are collected and joined once per megabyte: one flat string, one write. Everything the
+  // Lines go straight into one reused buffer, written out each time it fills. Everything the
   // simulator writes is ASCII (hex, ISO codes, fixed words), so latin1 encoding is exact and cheap.
-  let pendingLines: string[] = [];
-  let pendingChars = 0;
-  const emit = (line: string) => {
-    pendingLines.push(line);
-    pendingChars += line.length + 1;
-    summary.lines++;
-  };
+  const chunk = Buffer.allocUnsafe(FLUSH_BYTES);
+  let used = 0;
   const flush = async () => {
-    if (pendingLines.length === 0) return;
-    pendingLines.push('');
-    const bytes = Buffer.from(pendingLines.join('\n'), 'latin1');
-    pendingLines = [];
-    pendingChars = 0;
-    summary.bytes += bytes.length;
-    await sink.write(bytes);
+    if (used === 0) return;
+    summary.bytes += used;
+    // The sink is awaited before the buffer is reused, so handing it a view is safe.
+    await sink.write(chunk.subarray(0, used));
+    used = 0;
+    if (sink.closed) summary.outputClosed = true;
+  };
+  // A line is a few hundred bytes, far below the buffer, so one flush always makes room.
+  const fits = (line: string) => used + line.length + 1 <= FLUSH_BYTES;
+  const put = (line: string) => {
+    used += chunk.write(line, used, 'latin1');
+    chunk[used++] = 10;
+    summary.lines++;
   };
   const flows = new FlowCounter();
   try {
     for (const event of simulation.events()) {
+      if (summary.outputClosed) break;
       const line = serializeTransfer(event);
       summary.events++;
       summary.firstEventTime ??= event.time;
@@ -166,21 +193,27 @@ export async function writeSimulation(options: WriteSimulationOptions): Promise<
       if (malformedShare > 0 && noise.next() < malformedShare) {
         const kind = MALFORMED_KINDS[noise.int(MALFORMED_KINDS.length)] ?? 'truncated';
         // Broken lines go out at once: where they land does not matter, only that they are rejected.
-        emit(malformedLine(line, event, kind, noise));
+        const broken = malformedLine(line, event, kind, noise);
+        if (!fits(broken)) await flush();
+        put(broken);
         summary.malformedLines++;
       }
       if (!reorder) {
-        emit(line);
+        if (!fits(line)) await flush();
+        put(line);
       } else {
         // Anything due by this event's time can go: later events arrive no earlier than their own time.
-        while (pending.peekPriority() <= event.time) emit(pending.pop() as string);
+        while (pending.peekPriority() <= event.time) {
+          const due = pending.pop() as string;
+          if (!fits(due)) await flush();
+          put(due);
+        }
         pending.push(event.time + noise.next() * jitter, line);
         if (duplicateShare > 0 && noise.next() < duplicateShare) {
           pending.push(event.time + noise.next() * jitter + noise.next() * REDELIVERY_MS, line);
           summary.duplicates++;
         }
       }
-      if (pendingChars >= FLUSH_CHARS) await flush();
       if (summary.events % PROGRESS_EVERY === 0 && onProgress) {
         onProgress({
           fraction: Math.min(1, (event.time - simulation.streamStart) / span),
@@ -188,7 +221,11 @@ export async function writeSimulation(options: WriteSimulationOptions): Promise<
         });
       }
     }
-    while (pending.size > 0) emit(pending.pop() as string);
+    while (pending.size > 0) {
+      const due = pending.pop() as string;
+      if (!fits(due)) await flush();
+      put(due);
+    }
     await flush();
     summary.flows = flows.counts();
   } finally {

@@ -204,7 +204,7 @@ describe.skipIf(!present)('EvmTransferSource on real mainnet blocks (ethereum-et
       const token = t.token_address as string;
       const decimals = TOKENS[token]?.decimals ?? 18;
       const amount = Number(BigInt(t.value as string)) / 10 ** decimals;
-      const asset = TOKENS[token]?.symbol ?? token.slice(0, 32);
+      const asset = TOKENS[token]?.symbol ?? token.toLowerCase();
       if (
         !e ||
         e.from !== t.from_address ||
@@ -265,7 +265,7 @@ describe.skipIf(!present)('EvmTransferSource on real mainnet blocks (ethereum-et
         from: transfer.from_address,
         to: transfer.to_address,
         amount: 5,
-        asset: (transfer.token_address as string).slice(0, 32),
+        asset: (transfer.token_address as string).toLowerCase(),
         time: (transfer.block_timestamp as number) * 1000,
       }),
       expect.objectContaining({

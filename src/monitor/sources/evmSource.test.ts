@@ -156,7 +156,7 @@ describeAnvil('EvmTransferSource against a local anvil node', () => {
         txHash: bareTx,
         logIndex: 2,
         to: BOB,
-        asset: bare.toLowerCase().slice(0, 32),
+        asset: bare.toLowerCase(),
         amount: 3,
       },
     ]);

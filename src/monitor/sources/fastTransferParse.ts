@@ -57,7 +57,7 @@ function parseWellFormed(raw: unknown): TransferEvent | undefined {
   if (!isText(from, 128) || !isText(to, 128) || !isAmount(amount)) return undefined;
   const chain = r.chain === undefined ? 'ethereum' : r.chain;
   const asset = r.asset === undefined ? 'ETH' : r.asset;
-  if (!isText(chain, 64) || !isText(asset, 32)) return undefined;
+  if (!isText(chain, 64) || !isText(asset, 64)) return undefined;
   if (!optionalText(r.key, 300) || !optionalText(r.txHash, 128) || !optionalText(r.userId, 256))
     return undefined;
   if (
@@ -136,8 +136,8 @@ export const FAST_PARSE_PROBES: unknown[] = [
   { ...BASE, chain: '' },
   { ...BASE, chain: 'c'.repeat(64) },
   { ...BASE, chain: 'c'.repeat(65) },
-  { ...BASE, asset: 'A'.repeat(32) },
-  { ...BASE, asset: 'A'.repeat(33) },
+  { ...BASE, asset: 'A'.repeat(64) },
+  { ...BASE, asset: 'A'.repeat(65) },
   { ...BASE, key: '' },
   { ...BASE, key: 'k'.repeat(300) },
   { ...BASE, key: 'k'.repeat(301) },

@@ -63,37 +63,52 @@ describeNats('NatsTransferSource and publishTransfers against NATS JetStream', u
     await nc.close();
   });
 
-  it('reads published transfers, rejects and terminates malformed messages, redelivers what was not acked', async () => {
-    const { stream, subject } = names('redeliver');
-    const published = await publishTransfers(NATS_TEST_URL, stream, subject, [transfer(1), transfer(2)]);
-    expect(published).toEqual({ published: 2, duplicates: 0 });
-    const js = jetstream(nc);
-    await js.publish(subject, 'this is not json');
-    await js.publish(subject, JSON.stringify({ from: '0xaaa', to: '0xbbb', amount: -1, time: 1 }));
-    await publishTransfers(NATS_TEST_URL, stream, subject, [transfer(3)]);
+  it.each(['all', 'explicit'] as const)(
+    'ack policy %s: reads published transfers, settles malformed messages, redelivers what was not acked',
+    async (ackPolicy) => {
+      const { stream, subject } = names(`redeliver_${ackPolicy}`);
+      const published = await publishTransfers(NATS_TEST_URL, stream, subject, [transfer(1), transfer(2)]);
+      expect(published).toEqual({ published: 2, duplicates: 0 });
+      const js = jetstream(nc);
+      await js.publish(subject, 'this is not json');
+      await js.publish(subject, JSON.stringify({ from: '0xaaa', to: '0xbbb', amount: -1, time: 1 }));
+      await publishTransfers(NATS_TEST_URL, stream, subject, [transfer(3)]);
 
-    const options = { servers: NATS_TEST_URL, stream, subject, durable: 'argus-test', ackWaitMs: 500 };
-    const first = await take(new NatsTransferSource(options), 3, (i) => i < 2);
-    expect(first.items.map((i) => i.event.amount)).toEqual([1.5, 2.5, 3.5]);
-    expect(first.items[0]?.event.key).toBe(`ethereum:${transfer(1).txHash}:-1`);
-    expect(first.rejected.map((r) => r.position)).toEqual(['stream seq 3', 'stream seq 4']);
-    expect(first.rejected[0]?.reason).toMatch(/^not JSON/);
-    expect(first.rejected[1]?.reason).toMatch(/amount/);
-    expect(first.rejected.every((r) => r.source === `nats:${stream}`)).toBe(true);
+      const options = {
+        servers: NATS_TEST_URL,
+        stream,
+        subject,
+        durable: 'argus-test',
+        ackWaitMs: 500,
+        ackPolicy,
+      };
+      const first = await take(new NatsTransferSource(options), 3, (i) => i < 2);
+      expect(first.items.map((i) => i.event.amount)).toEqual([1.5, 2.5, 3.5]);
+      expect(first.items[0]?.event.key).toBe(`ethereum:${transfer(1).txHash}:-1`);
+      expect(first.rejected.map((r) => r.position)).toEqual(['stream seq 3', 'stream seq 4']);
+      expect(first.rejected[0]?.reason).toMatch(/^not JSON/);
+      expect(first.rejected[1]?.reason).toMatch(/amount/);
+      expect(first.rejected.every((r) => r.source === `nats:${stream}`)).toBe(true);
 
-    // The monitor finished the first two but not the third (say it crashed): only the third comes back,
-    // and the malformed messages, terminated, do not.
-    const second = await take(new NatsTransferSource(options), 1, () => false);
-    expect(second.items.map((i) => i.event.key)).toEqual([first.items[2]?.event.key]);
-    expect(second.rejected).toEqual([]);
+      // The monitor finished the first two but not the third (say it crashed): only the third comes back,
+      // and the malformed messages, settled, do not.
+      const second = await take(new NatsTransferSource(options), 1, () => false);
+      expect(second.items.map((i) => i.event.key)).toEqual([first.items[2]?.event.key]);
+      expect(second.rejected).toEqual([]);
 
-    // Acknowledging from a closed source is not an error: the event would just come again.
-    await second.items[0]?.ack?.();
-    const jsm = await jetstreamManager(nc);
-    const info = await jsm.consumers.info(stream, 'argus-test');
-    expect(info.config.filter_subject).toBe(subject);
-    expect(info.num_pending + info.num_ack_pending).toBe(1);
-  });
+      // Acknowledging from a closed source is not an error: the event would just come again.
+      await second.items[0]?.ack?.();
+      const jsm = await jetstreamManager(nc);
+      const info = await jsm.consumers.info(stream, 'argus-test');
+      expect(info.config.filter_subject).toBe(subject);
+      expect(info.num_pending + info.num_ack_pending).toBe(1);
+
+      const other = ackPolicy === 'all' ? 'explicit' : 'all';
+      await expect(take(new NatsTransferSource({ ...options, ackPolicy: other }), 1)).rejects.toThrow(
+        /has ack policy/,
+      );
+    },
+  );
 
   it('keeps the durable position across restarts, handing back what it pulled but did not yield', async () => {
     const { stream, subject } = names('durable');

@@ -10,12 +10,12 @@ describe('token metadata decoding', () => {
     expect(decodeSymbol(encodeAbiParameters([{ type: 'string' }], ['\u0000 \n']))).toBeUndefined();
   });
 
-  it('keeps symbols printable and within the 32 characters of TransferEvent.asset', () => {
+  it('keeps symbols printable and at most 32 characters, and falls back to the whole address', () => {
     expect(cleanSymbol(' WETH\u0000\u0000 ')).toBe('WETH');
     expect(cleanSymbol('x'.repeat(40))).toHaveLength(32);
     expect(cleanSymbol('\u0007')).toBeUndefined();
     expect(fallbackSymbol('0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48')).toBe(
-      '0xa0b86991c6218b36c1d19d4a2e9eb0',
+      '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48',
     );
   });
 

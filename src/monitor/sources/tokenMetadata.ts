@@ -11,16 +11,13 @@ export type TokenList = Record<string, TokenInfo>;
 
 const DECIMALS_SELECTOR = '0x313ce567';
 const SYMBOL_SELECTOR = '0x95d89b41';
-/** TransferEvent.asset is at most 32 characters. */
-const MAX_ASSET_CHARS = 32;
+/** Longer "symbols" are junk or spam; cut them so a name stays readable. */
+const MAX_SYMBOL_CHARS = 32;
 const DEFAULT_DECIMALS = 18;
 
-/**
- * What to call a token whose symbol() is missing or unusable: its address, cut to the 32 characters that
- * TransferEvent.asset allows (120 bits, still unique in practice and a prefix a person can search for).
- */
+/** What to call a token whose symbol() is missing or unusable: its address, which is unique. */
 export function fallbackSymbol(address: string): string {
-  return address.toLowerCase().slice(0, MAX_ASSET_CHARS);
+  return address.toLowerCase();
 }
 
 /** A symbol fit for TransferEvent.asset: printable, trimmed, at most 32 characters, or undefined. */
@@ -28,7 +25,7 @@ export function cleanSymbol(raw: string): string | undefined {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
   const text = raw.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   if (text.length === 0) return undefined;
-  return text.slice(0, MAX_ASSET_CHARS);
+  return text.slice(0, MAX_SYMBOL_CHARS);
 }
 
 /** symbol() as an ABI string, or as the bytes32 that early tokens (MKR, SAI) return. */

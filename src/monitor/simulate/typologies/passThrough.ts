@@ -18,8 +18,11 @@ export const passThrough: Typology = {
     const r = ctx.random;
     const a = ctx.takeAccount((x) => p.activity[x] !== ACTIVITY.active);
     const owner = ctx.customer(a);
-    const cycles = uniformInt(r, 1, 3);
-    let time = ctx.startFor(cycles * 25 * HOUR_MS);
+    // One to three cycles hours to a day apart, fewer and closer when the incident window is short.
+    const room = ctx.streamEnd - ctx.warmupEnd;
+    const cycles = Math.min(uniformInt(r, 1, 3), Math.max(1, Math.floor(room / (3 * HOUR_MS))));
+    const gapMax = Math.min(24 * HOUR_MS, Math.max(HOUR_MS / 2, (room - cycles * HOUR_MS) / (cycles + 1)));
+    let time = ctx.startFor(cycles * (gapMax + HOUR_MS));
     const asset = p.primaryAsset[a] as number;
     const malicious: TransferEvent[] = [];
     let minShare = 1;
@@ -58,7 +61,7 @@ export const passThrough: Typology = {
         );
         out += uniform(r, 0.5, 4) * MINUTE;
       }
-      time += uniform(r, 1, 24) * HOUR_MS;
+      time += uniform(r, Math.min(HOUR_MS, gapMax), gapMax);
     }
     return {
       accounts: [owner.address],
