@@ -34,7 +34,7 @@ export interface IsolationForestOptions {
   maxDepth?: number;
 }
 
-/** One tree as parallel flat arrays indexed by node id; node 0 is the root. */
+/** One tree as parallel flat arrays indexed by node id; node 0 is the root (fit's and the save format's shape). */
 interface FlatTree {
   /** Split feature, or -1 for an external (leaf) node. */
   feature: Int32Array;
@@ -48,6 +48,37 @@ interface FlatTree {
    */
   size: Float64Array;
 }
+
+/**
+ * Every tree of the forest in one set of parallel arrays: tree t's nodes are [roots[t], roots[t + 1])
+ * and children are absolute node indices. Scoring a row walks 50-100 trees per event, so one set of
+ * arrays (instead of an object per tree) keeps the walk monomorphic and free of per-tree loads.
+ */
+interface FlatForest {
+  /** First node of each tree, plus the total node count at the end. */
+  roots: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  size: Float64Array;
+  /**
+   * c(size) of every node, computed once when the forest is built or loaded: scoring adds it at the
+   * leaf, explain at every split. The same function of the same size, so scores are bit-for-bit those
+   * computed on the fly.
+   */
+  adjust: Float64Array;
+}
+
+const EMPTY_FOREST: FlatForest = {
+  roots: new Int32Array(1),
+  feature: new Int32Array(0),
+  threshold: new Float64Array(0),
+  left: new Int32Array(0),
+  right: new Int32Array(0),
+  size: new Float64Array(0),
+  adjust: new Float64Array(0),
+};
 
 interface SavedTree {
   feature: number[];
@@ -93,9 +124,12 @@ export class IsolationForest implements AnomalyDetector {
   /** As given; undefined means "derive from psi at fit time". */
   readonly maxDepthOption: number | undefined;
 
-  private forest: FlatTree[] = [];
+  private forest: FlatForest = EMPTY_FOREST;
+  private treeCount = 0;
   private features = 0;
   private psi = 0;
+  /** c(psi), the score's normaliser. */
+  private norm = 0;
   private depthLimit = 0;
 
   constructor(options: IsolationForestOptions = {}) {
@@ -109,7 +143,7 @@ export class IsolationForest implements AnomalyDetector {
   }
 
   get fitted(): boolean {
-    return this.forest.length > 0;
+    return this.treeCount > 0;
   }
 
   fit(x: Matrix): void {
@@ -141,33 +175,48 @@ export class IsolationForest implements AnomalyDetector {
         size: scratch.size.slice(0, nodes),
       });
     }
-    this.forest = forest;
+    this.setForest(flatten(forest));
     this.features = x.cols;
     this.psi = psi;
+    this.norm = averagePathLength(psi);
     this.depthLimit = depthLimit;
   }
 
   score(x: Matrix): Float64Array {
     this.checkInput(x.cols);
     const out = new Float64Array(x.rows);
-    const norm = averagePathLength(this.psi);
-    const count = this.forest.length;
     for (let r = 0; r < x.rows; r++) {
       // Rows are read by offset rather than via subarray views so the loop allocates nothing.
-      const offset = r * x.cols;
-      let total = 0;
-      for (let t = 0; t < count; t++) total += pathLength(this.forest[t] as FlatTree, x.data, offset);
-      out[r] = toScore(total / count, norm);
+      out[r] = this.scoreAt(x.data, r * x.cols);
     }
     return out;
   }
 
   scoreRow(row: Float64Array): number {
     this.checkInput(row.length);
-    const count = this.forest.length;
+    return this.scoreAt(row, 0);
+  }
+
+  /**
+   * s(x) for the row at data[offset...]: h(x) per tree is the edges to the external node plus c(size)
+   * for the points left unseparated there, averaged over the trees in tree order.
+   */
+  private scoreAt(data: Float64Array, offset: number): number {
+    const { roots, feature, threshold, left, right, adjust } = this.forest;
+    const count = this.treeCount;
     let total = 0;
-    for (let t = 0; t < count; t++) total += pathLength(this.forest[t] as FlatTree, row, 0);
-    return toScore(total / count, averagePathLength(this.psi));
+    for (let t = 0; t < count; t++) {
+      let node = roots[t] as number;
+      let depth = 0;
+      let f = feature[node] as number;
+      while (f >= 0) {
+        node = ((data[offset + f] as number) < (threshold[node] as number) ? left[node] : right[node]) as number;
+        depth++;
+        f = feature[node] as number;
+      }
+      total += depth + (adjust[node] as number);
+    }
+    return toScore(total / count, this.norm);
   }
 
   /**
@@ -185,28 +234,24 @@ export class IsolationForest implements AnomalyDetector {
   explain(x: Float64Array): Float64Array {
     this.checkInput(x.length);
     const credit = new Float64Array(this.features);
-    const count = this.forest.length;
+    const { roots, feature, threshold, left, right, adjust } = this.forest;
+    const count = this.treeCount;
     let total = 0;
     for (let t = 0; t < count; t++) {
-      const tree = this.forest[t] as FlatTree;
-      let node = 0;
+      let node = roots[t] as number;
       let depth = 0;
-      let f = tree.feature[0] as number;
+      let f = feature[node] as number;
       while (f >= 0) {
         const v = x[f] as number;
-        const child = (v < (tree.threshold[node] as number) ? tree.left[node] : tree.right[node]) as number;
-        credit[f] =
-          (credit[f] as number) +
-          averagePathLength(tree.size[node] as number) -
-          1 -
-          averagePathLength(tree.size[child] as number);
+        const child = (v < (threshold[node] as number) ? left[node] : right[node]) as number;
+        credit[f] = (credit[f] as number) + (adjust[node] as number) - 1 - (adjust[child] as number);
         node = child;
         depth++;
-        f = tree.feature[node] as number;
+        f = feature[node] as number;
       }
-      total += depth + averagePathLength(tree.size[node] as number);
+      total += depth + (adjust[node] as number);
     }
-    const norm = averagePathLength(this.psi);
+    const norm = this.norm;
     const meanPath = total / count;
     const shortening = norm - meanPath;
     const deviation = toScore(meanPath, norm) - 0.5;
@@ -235,13 +280,7 @@ export class IsolationForest implements AnomalyDetector {
         features: this.features,
         psi: this.psi,
         maxDepth: this.depthLimit,
-        trees: this.forest.map((tree) => ({
-          feature: Array.from(tree.feature),
-          threshold: Array.from(tree.threshold),
-          left: Array.from(tree.left),
-          right: Array.from(tree.right),
-          size: Array.from(tree.size),
-        })),
+        trees: savedTrees(this.forest, this.treeCount),
       },
     };
   }
@@ -267,11 +306,17 @@ export class IsolationForest implements AnomalyDetector {
     ) {
       throw new Error('saved isolation-forest model has an invalid feature count or sample size');
     }
-    model.forest = state.trees.map((tree, i) => restoreTree(tree, i, state.features));
+    model.setForest(flatten(state.trees.map((tree, i) => restoreTree(tree, i, state.features))));
     model.features = state.features;
     model.psi = state.psi;
+    model.norm = averagePathLength(state.psi);
     model.depthLimit = state.maxDepth;
     return model;
+  }
+
+  private setForest(forest: FlatForest): void {
+    this.forest = forest;
+    this.treeCount = forest.roots.length - 1;
   }
 
   private checkFitted(): void {
@@ -292,18 +337,58 @@ function toScore(meanPath: number, norm: number): number {
   return 2 ** (-meanPath / norm);
 }
 
-/** h(x) for one tree: edges to the external node plus c(size) for the points left unseparated there. */
-function pathLength(tree: FlatTree, data: Float64Array, offset: number): number {
-  const { feature, threshold, left, right, size } = tree;
-  let node = 0;
-  let depth = 0;
-  let f = feature[0] as number;
-  while (f >= 0) {
-    node = ((data[offset + f] as number) < (threshold[node] as number) ? left[node] : right[node]) as number;
-    depth++;
-    f = feature[node] as number;
+/** The trees, each indexed from its own node 0, as one forest with absolute child indices. */
+function flatten(trees: readonly FlatTree[]): FlatForest {
+  const roots = new Int32Array(trees.length + 1);
+  let nodes = 0;
+  for (let t = 0; t < trees.length; t++) {
+    roots[t] = nodes;
+    nodes += (trees[t] as FlatTree).feature.length;
   }
-  return depth + averagePathLength(size[node] as number);
+  roots[trees.length] = nodes;
+  const forest: FlatForest = {
+    roots,
+    feature: new Int32Array(nodes),
+    threshold: new Float64Array(nodes),
+    left: new Int32Array(nodes),
+    right: new Int32Array(nodes),
+    size: new Float64Array(nodes),
+    adjust: new Float64Array(nodes),
+  };
+  for (let t = 0; t < trees.length; t++) {
+    const tree = trees[t] as FlatTree;
+    const base = roots[t] as number;
+    forest.feature.set(tree.feature, base);
+    forest.threshold.set(tree.threshold, base);
+    forest.size.set(tree.size, base);
+    for (let i = 0; i < tree.feature.length; i++) {
+      // Leaves keep -1 children; they are never followed.
+      const l = tree.left[i] as number;
+      const r = tree.right[i] as number;
+      forest.left[base + i] = l < 0 ? l : base + l;
+      forest.right[base + i] = r < 0 ? r : base + r;
+      forest.adjust[base + i] = averagePathLength(tree.size[i] as number);
+    }
+  }
+  return forest;
+}
+
+/** The forest in the save format: one object of arrays per tree, children relative to the tree. */
+function savedTrees(forest: FlatForest, count: number): SavedTree[] {
+  const trees: SavedTree[] = [];
+  for (let t = 0; t < count; t++) {
+    const lo = forest.roots[t] as number;
+    const hi = forest.roots[t + 1] as number;
+    const local = (child: number) => (child < 0 ? child : child - lo);
+    trees.push({
+      feature: Array.from(forest.feature.subarray(lo, hi)),
+      threshold: Array.from(forest.threshold.subarray(lo, hi)),
+      left: Array.from(forest.left.subarray(lo, hi), local),
+      right: Array.from(forest.right.subarray(lo, hi), local),
+      size: Array.from(forest.size.subarray(lo, hi)),
+    });
+  }
+  return trees;
 }
 
 /**

@@ -12,6 +12,7 @@ import { TrainingWindow } from './adaptive/trainingWindow.js';
 import { driftAlert } from './driftAlert.js';
 import { AccountFeatureStore } from './features/accountFeatureStore.js';
 import { loadFeedbackModel } from './feedback/feedbackModel.js';
+import { RecentKeys } from './recentKeys.js';
 import { DEFAULT_MONITOR_RULES } from './rules/defaultRules.js';
 import { loadRules } from './rules/loadRules.js';
 import { TransactionMonitor } from './transactionMonitor.js';
@@ -39,12 +40,15 @@ export interface MonitorRuntime {
   monitor: TransactionMonitor;
   features: AccountFeatureStore;
   model: ModelHolder<MonitorModel>;
+  /** Waits for a retrain in flight, so what is saved next includes its model. */
+  settle(): Promise<void>;
   /** Writes history and model to the state directory (when persisting). */
   saveState(): void;
   close(): Promise<void>;
 }
 
 const FEATURES_FILE = 'features.bin';
+const KEYS_FILE = 'recent-keys.bin';
 const MODEL_FILE = 'model.json';
 
 /** Builds the whole monitor from config: features, rules, the adaptive model and drift alerts. */
@@ -120,7 +124,10 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
   const supervised = config.feedbackModelFile
     ? loadFeedbackModel(JSON.parse(readFileSync(join(baseDir, config.feedbackModelFile), 'utf8')))
     : undefined;
+  const keysPath = join(stateDir, KEYS_FILE);
+  const recentKeys = persist && existsSync(keysPath) ? RecentKeys.load(readFileSync(keysPath)) : undefined;
   monitor = new TransactionMonitor({
+    ...(recentKeys ? { recentKeys } : {}),
     supervised: { current: supervised },
     supervisedAlertThreshold: config.feedbackThreshold,
     features,
@@ -136,10 +143,14 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
     monitor: m,
     features,
     model: holder,
+    async settle() {
+      await retrainer?.idle();
+    },
     saveState() {
       if (!persist) return;
       mkdirSync(stateDir, { recursive: true });
       writeAtomically(featuresPath, features.save());
+      writeAtomically(keysPath, m.recentKeys.save());
       const model = holder.current;
       if (model) writeAtomically(modelPath, JSON.stringify(model.save()));
     },

@@ -30,4 +30,16 @@ describe('RecentKeys', () => {
       }
     }
   });
+
+  it('survives a save and load, oldest keys still evicted first', () => {
+    const keys = new RecentKeys(4);
+    for (const k of ['a', 'b', 'c', 'd', 'e']) keys.seenBefore(k);
+    const loaded = RecentKeys.load(keys.save());
+    expect(['b', 'c', 'd', 'e'].map((k) => loaded.seenBefore(k))).toEqual([true, true, true, true]);
+    expect(loaded.seenBefore('a')).toBe(false);
+    // 'a' took the oldest place ('b'), so 'b' is new again and 'c' is still remembered.
+    expect(loaded.seenBefore('c')).toBe(true);
+    expect(loaded.seenBefore('b')).toBe(false);
+    expect(() => RecentKeys.load(new Uint8Array(12))).toThrow(/not a saved key set/);
+  });
 });

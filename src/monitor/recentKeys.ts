@@ -25,6 +25,33 @@ export class RecentKeys {
     this.order = new Int32Array(capacity);
   }
 
+  /**
+   * The remembered fingerprints, oldest first, so a restarted monitor still drops what it processed
+   * before the restart (a NATS redelivery, a replayed file).
+   */
+  save(): Uint8Array {
+    const out = new Uint32Array(2 + 2 * this.size);
+    out[0] = this.capacity;
+    out[1] = this.size;
+    const oldest = this.size === this.capacity ? this.head : 0;
+    for (let i = 0; i < this.size; i++) {
+      const entry = this.order[(oldest + i) % this.capacity] as number;
+      out[2 + 2 * i] = this.hiA[entry] as number;
+      out[3 + 2 * i] = this.hiB[entry] as number;
+    }
+    return new Uint8Array(out.buffer);
+  }
+
+  static load(bytes: Uint8Array, capacity?: number): RecentKeys {
+    if (bytes.byteLength < 8 || bytes.byteLength % 8 !== 0) throw new Error('not a saved key set');
+    const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const size = words[1] as number;
+    if (words.length !== 2 + 2 * size) throw new Error('saved key set is truncated');
+    const keys = new RecentKeys(capacity ?? (words[0] as number));
+    for (let i = 0; i < size; i++) keys.insert(words[2 + 2 * i] as number, words[3 + 2 * i] as number);
+    return keys;
+  }
+
   /** True when the key was already seen (and is still remembered); otherwise remembers it. */
   seenBefore(key: string): boolean {
     const a = fnv1a(key);

@@ -40,6 +40,8 @@ export interface TransactionMonitorOptions {
   explainTopK?: number;
   /** How many recent event keys are remembered to drop redeliveries. */
   dedupeCapacity?: number;
+  /** Keys remembered by an earlier run (see RecentKeys.load); dedupeCapacity is ignored then. */
+  recentKeys?: RecentKeys;
 }
 
 /**
@@ -71,7 +73,7 @@ export class TransactionMonitor {
   };
 
   constructor(private readonly options: TransactionMonitorOptions) {
-    this.recent = new RecentKeys(options.dedupeCapacity ?? 1 << 20);
+    this.recent = options.recentKeys ?? new RecentKeys(options.dedupeCapacity ?? 1 << 20);
     this.threshold = options.modelAlertThreshold ?? 0.999;
     this.topK = options.explainTopK ?? 4;
   }
@@ -109,6 +111,11 @@ export class TransactionMonitor {
     rules?.evaluate(event, this.row, this.onRuleHit);
     this.current = undefined;
     return this.pending;
+  }
+
+  /** The event keys remembered for dedupe, to save with the monitor's state. */
+  get recentKeys(): RecentKeys {
+    return this.recent;
   }
 
   /** The transfer being processed, for parts that raise alerts from a callback. */

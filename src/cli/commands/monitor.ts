@@ -99,7 +99,8 @@ Example:
   $ argus monitor eval --stream stream.jsonl --truth truth.json`,
     )
     .action(async (opts: EvalOptions, cmd: Command) => {
-      const output = consoleOutput(Boolean(opts.json));
+      // --json also exists on `monitor`, which may claim it; either place means JSON.
+      const output = consoleOutput(Boolean(opts.json ?? (cmd.optsWithGlobals() as EvalOptions).json));
       try {
         const globals = cmd.optsWithGlobals() as { config?: string };
         const loaded = loadConfig({ file: globals.config });
@@ -183,6 +184,7 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
       },
       onProgress: progressPrinter(output),
     });
+    await runtime.settle();
     runtime.saveState();
     const stats = runtime.monitor.stats;
     if (output.json) {

@@ -68,6 +68,7 @@ export class ModelRetrainer {
   private eventsSince = 0;
   private nextId = 1;
   private closed = false;
+  private inFlight: Promise<unknown> | undefined;
 
   constructor(options: ModelRetrainerOptions) {
     // Bad fit options would fail every retrain in the worker; refuse them here instead.
@@ -102,7 +103,7 @@ export class ModelRetrainer {
     if (this.pending) return;
     const due = this.everyEvents > 0 && events >= this.everyEvents;
     const firstModel = holder.current === undefined && events >= this.minRows && window.size >= this.minRows;
-    if (due || firstModel) void this.retrainNow();
+    if (due || firstModel) this.track(this.retrainNow());
   }
 
   /**
@@ -156,6 +157,18 @@ export class ModelRetrainer {
   }
 
   /** Stops the timer and terminates the worker; an in-flight retrain is abandoned without a swap. */
+  /** Resolves once no retrain is in flight: a replay that ends early can still save its first model. */
+  async idle(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
+  }
+
+  private track(job: Promise<unknown>): void {
+    const tracked = job.finally(() => {
+      if (this.inFlight === tracked) this.inFlight = undefined;
+    });
+    this.inFlight = tracked;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
@@ -232,7 +245,7 @@ export class ModelRetrainer {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // Nothing new since the last model: retraining would reproduce it.
-      if (this.eventsSince > 0 && !this.pending) void this.retrainNow();
+      if (this.eventsSince > 0 && !this.pending) this.track(this.retrainNow());
       if (!this.timer) this.armTimer();
     }, this.everyMs);
     this.timer.unref();

@@ -82,7 +82,7 @@ export class CoordinatedWithdrawalRule implements CompiledRule {
   evaluate(event: TransferEvent, _features: Float64Array, emit: EmitHit): void {
     const value = event.valueUsd ?? event.amount;
     if (!(value >= this.rule.minValue)) return;
-    if (!this.scope.matches(event, event.fromKind)) return;
+    if (!this.scope.matches(event, event.fromKind, event.toKind)) return;
     const group = this.sameDestination ? event.to : '';
     const running = this.window.add(event, event.from, event.fromJurisdiction, group);
     if (running === undefined || !this.isBurst(running)) return;

@@ -53,7 +53,7 @@ export class NewAddressHighValue implements CompiledRule {
     if (!((features[NEW_COUNTERPARTY] as number) >= 0.5)) return;
     const age = features[AGE] as number;
     if (this.minAgeDays > 0 && !(age >= this.minAgeDays)) return;
-    if (!this.scope.matches(event, event.fromKind)) return;
+    if (!this.scope.matches(event, event.fromKind, event.toKind)) return;
     const ageRule =
       this.minAgeDays > 0 ? ` from an account at least ${formatDuration(this.minAgeDays * DAY_MS)} old` : '';
     emit({

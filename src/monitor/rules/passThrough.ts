@@ -72,12 +72,12 @@ export class PassThroughRule implements CompiledRule, SlotListener {
   // inlined are boxed on the heap, and this runs for every transfer.
   evaluate(event: TransferEvent, features: Float64Array, emit: EmitHit): void {
     if (event.from === event.to) return;
-    if (this.slots.size > 0 && this.scope.matches(event, event.fromKind)) {
+    if (this.slots.size > 0 && this.scope.matches(event, event.fromKind, event.toKind)) {
       const slot = this.slots.find(event.from);
       if (slot >= 0) this.sent(slot, event, features, emit);
     }
     const value = event.valueUsd ?? event.amount;
-    if (value > 0 && value >= this.rule.minValue && this.scope.matches(event, event.toKind)) {
+    if (value > 0 && value >= this.rule.minValue && this.scope.matches(event, event.toKind, event.fromKind)) {
       this.received(event);
     }
   }

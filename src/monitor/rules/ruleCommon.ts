@@ -23,13 +23,17 @@ const nonEmptyList = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'exp
 
 /**
  * Which events a rule looks at; every list given must contain the event's value. Chains and assets
- * compare case-insensitively. accountKinds is the sending account's kind (for the inbound side of
- * pass-through, the receiving account's); list "unknown" to include events that do not say it.
+ * compare case-insensitively. accountKinds is the kind of the account the rule watches: the sender
+ * (for the inbound side of pass-through, the receiver). counterpartyKinds is the kind of the other
+ * side: the recipient (for the inbound side of pass-through, the sender), so that money the operator
+ * moves between its own wallets (a sweep of a deposit to the hot wallet) can be left out. List
+ * "unknown" to include events that do not say the kind.
  */
 export const ScopeSchema = z.strictObject({
   chains: nonEmptyList(z.string().min(1)).optional(),
   assets: nonEmptyList(z.string().min(1)).optional(),
   accountKinds: nonEmptyList(z.enum(SCOPE_ACCOUNT_KINDS)).optional(),
+  counterpartyKinds: nonEmptyList(z.enum(SCOPE_ACCOUNT_KINDS)).optional(),
 });
 export type RuleScope = z.output<typeof ScopeSchema>;
 

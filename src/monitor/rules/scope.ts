@@ -3,7 +3,11 @@ import type { RuleScope } from './ruleCommon.js';
 
 /** Decides per event whether a rule applies; answers are memoised per distinct chain/asset string. */
 export interface ScopeFilter {
-  matches(event: TransferEvent, kind: string | undefined): boolean;
+  /**
+   * `kind` is the watched account's kind (accountKinds), `counterpartyKind` the other side's
+   * (counterpartyKinds); see ScopeSchema for which side is which.
+   */
+  matches(event: TransferEvent, kind: string | undefined, counterpartyKind: string | undefined): boolean;
 }
 
 const EVERYTHING: ScopeFilter = { matches: () => true };
@@ -31,21 +35,26 @@ class ScopeMatcher implements ScopeFilter {
   private readonly chains: MemoisedSet | undefined;
   private readonly assets: MemoisedSet | undefined;
   private readonly kinds: ReadonlySet<string> | undefined;
+  private readonly counterpartyKinds: ReadonlySet<string> | undefined;
   constructor(scope: RuleScope) {
     this.chains = scope.chains ? new MemoisedSet(scope.chains) : undefined;
     this.assets = scope.assets ? new MemoisedSet(scope.assets) : undefined;
     this.kinds = scope.accountKinds ? new Set(scope.accountKinds) : undefined;
+    this.counterpartyKinds = scope.counterpartyKinds ? new Set(scope.counterpartyKinds) : undefined;
   }
-  matches(event: TransferEvent, kind: string | undefined): boolean {
+  matches(event: TransferEvent, kind: string | undefined, counterpartyKind: string | undefined): boolean {
     if (this.chains !== undefined && !this.chains.has(event.chain)) return false;
     if (this.assets !== undefined && !this.assets.has(event.asset)) return false;
     if (this.kinds !== undefined && !this.kinds.has(kind ?? 'unknown')) return false;
+    if (this.counterpartyKinds !== undefined && !this.counterpartyKinds.has(counterpartyKind ?? 'unknown')) {
+      return false;
+    }
     return true;
   }
 }
 
 export function compileScope(scope: RuleScope | undefined): ScopeFilter {
   if (scope === undefined) return EVERYTHING;
-  if (!scope.chains && !scope.assets && !scope.accountKinds) return EVERYTHING;
+  if (!scope.chains && !scope.assets && !scope.accountKinds && !scope.counterpartyKinds) return EVERYTHING;
   return new ScopeMatcher(scope);
 }

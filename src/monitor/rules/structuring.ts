@@ -52,7 +52,7 @@ export class StructuringRule implements CompiledRule {
   evaluate(event: TransferEvent, _features: Float64Array, emit: EmitHit): void {
     const value = event.valueUsd ?? event.amount;
     if (!(value >= this.low && value < this.rule.threshold)) return;
-    if (!this.scope.matches(event, event.fromKind)) return;
+    if (!this.scope.matches(event, event.fromKind, event.toKind)) return;
     const slot = this.windows.record(event.from, event);
     if (slot < 0) return;
     const peak = this.windows.peakAround(slot);

@@ -65,7 +65,7 @@ export class VelocityRule implements CompiledRule {
   }
 
   evaluate(event: TransferEvent, features: Float64Array, emit: EmitHit): void {
-    if (!this.scope.matches(event, event.fromKind)) return;
+    if (!this.scope.matches(event, event.fromKind, event.toKind)) return;
     const slot = this.windows.record(event.from, event);
     if (slot < 0) return;
     const peak = this.windows.peakAround(slot);
