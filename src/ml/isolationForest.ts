@@ -68,6 +68,16 @@ interface FlatForest {
    * computed on the fly.
    */
   adjust: Float64Array;
+  /**
+   * The branch-free scoring walk, four int32s per node at 4 * node: the feature tested (0 for a leaf),
+   * 1 for a split and 0 for a leaf, and the left and right children as 4 * child. A leaf's children are
+   * itself, so a walk that reaches a leaf early stays there and stops counting depth.
+   */
+  walk: Int32Array;
+  /** Per tree, the most splits on a root-to-leaf path: how many steps its walk takes. */
+  height: Int32Array;
+  /** Per group of four trees from 4g, the tallest one's height. */
+  groupHeight: Int32Array;
 }
 
 const EMPTY_FOREST: FlatForest = {
@@ -78,6 +88,9 @@ const EMPTY_FOREST: FlatForest = {
   right: new Int32Array(0),
   size: new Float64Array(0),
   adjust: new Float64Array(0),
+  walk: new Int32Array(0),
+  height: new Int32Array(0),
+  groupHeight: new Int32Array(0),
 };
 
 interface SavedTree {
@@ -200,23 +213,62 @@ export class IsolationForest implements AnomalyDetector {
   /**
    * s(x) for the row at data[offset...]: h(x) per tree is the edges to the external node plus c(size)
    * for the points left unseparated there, averaged over the trees in tree order.
+   *
+   * Which way a split sends a row is a coin flip to the CPU's branch predictor, so a walk that branches
+   * stalls at nearly every level. This one walks four trees at a time in lockstep without branches
+   * (the direction is an index, leaves loop on themselves), which keeps four independent walks in
+   * flight; measured about twice as fast as one branching walk at a time. Each tree's h(x) is the same
+   * sum as a plain walk's and is added in tree order, so scores are bit-for-bit unchanged.
    */
   private scoreAt(data: Float64Array, offset: number): number {
-    const { roots, feature, threshold, left, right, adjust } = this.forest;
+    const { roots, walk, threshold, adjust, height, groupHeight } = this.forest;
     const count = this.treeCount;
+    const grouped = count & ~3;
     let total = 0;
-    for (let t = 0; t < count; t++) {
-      let node = roots[t] as number;
-      let depth = 0;
-      let f = feature[node] as number;
-      while (f >= 0) {
-        node = ((data[offset + f] as number) < (threshold[node] as number) ? left[node] : right[node]) as number;
-        depth++;
-        f = feature[node] as number;
+    let t = 0;
+    for (; t < grouped; t += 4) {
+      let a = 4 * (roots[t] as number);
+      let b = 4 * (roots[t + 1] as number);
+      let c = 4 * (roots[t + 2] as number);
+      let d = 4 * (roots[t + 3] as number);
+      let depthA = 0;
+      let depthB = 0;
+      let depthC = 0;
+      let depthD = 0;
+      for (let step = groupHeight[t >> 2] as number; step > 0; step--) {
+        // +!(x < threshold): 0 goes left, 1 right, and NaN (which fails every test) right.
+        const goA = +!((data[offset + (walk[a] as number)] as number) < (threshold[a >> 2] as number));
+        const goB = +!((data[offset + (walk[b] as number)] as number) < (threshold[b >> 2] as number));
+        const goC = +!((data[offset + (walk[c] as number)] as number) < (threshold[c >> 2] as number));
+        const goD = +!((data[offset + (walk[d] as number)] as number) < (threshold[d >> 2] as number));
+        depthA += walk[a + 1] as number;
+        depthB += walk[b + 1] as number;
+        depthC += walk[c + 1] as number;
+        depthD += walk[d + 1] as number;
+        a = walk[a + 2 + goA] as number;
+        b = walk[b + 2 + goB] as number;
+        c = walk[c + 2 + goC] as number;
+        d = walk[d + 2 + goD] as number;
       }
-      total += depth + (adjust[node] as number);
+      total += depthA + (adjust[a >> 2] as number);
+      total += depthB + (adjust[b >> 2] as number);
+      total += depthC + (adjust[c >> 2] as number);
+      total += depthD + (adjust[d >> 2] as number);
     }
-    return toScore(total / count, this.norm);
+    for (; t < count; t++) {
+      let a = 4 * (roots[t] as number);
+      let depth = 0;
+      for (let step = height[t] as number; step > 0; step--) {
+        const go = +!((data[offset + (walk[a] as number)] as number) < (threshold[a >> 2] as number));
+        depth += walk[a + 1] as number;
+        a = walk[a + 2 + go] as number;
+      }
+      total += depth + (adjust[a >> 2] as number);
+    }
+    // toScore, spelled out: a call V8 does not inline would box both doubles.
+    const norm = this.norm;
+    if (norm === 0) return 0.5;
+    return 2 ** (-(total / count) / norm);
   }
 
   /**
@@ -354,7 +406,12 @@ function flatten(trees: readonly FlatTree[]): FlatForest {
     right: new Int32Array(nodes),
     size: new Float64Array(nodes),
     adjust: new Float64Array(nodes),
+    walk: new Int32Array(4 * nodes),
+    height: new Int32Array(trees.length),
+    groupHeight: new Int32Array(Math.ceil(trees.length / 4)),
   };
+  const { walk, height, groupHeight } = forest;
+  const below = new Int32Array(nodes);
   for (let t = 0; t < trees.length; t++) {
     const tree = trees[t] as FlatTree;
     const base = roots[t] as number;
@@ -362,13 +419,30 @@ function flatten(trees: readonly FlatTree[]): FlatForest {
     forest.threshold.set(tree.threshold, base);
     forest.size.set(tree.size, base);
     for (let i = 0; i < tree.feature.length; i++) {
-      // Leaves keep -1 children; they are never followed.
+      const node = base + i;
+      // Leaves keep their saved children (-1) for save(); they are never followed.
       const l = tree.left[i] as number;
       const r = tree.right[i] as number;
-      forest.left[base + i] = l < 0 ? l : base + l;
-      forest.right[base + i] = r < 0 ? r : base + r;
-      forest.adjust[base + i] = averagePathLength(tree.size[i] as number);
+      forest.left[node] = l < 0 ? l : base + l;
+      forest.right[node] = r < 0 ? r : base + r;
+      forest.adjust[node] = averagePathLength(tree.size[i] as number);
+      const split = (tree.feature[i] as number) >= 0;
+      walk[4 * node] = split ? (tree.feature[i] as number) : 0;
+      walk[4 * node + 1] = split ? 1 : 0;
+      walk[4 * node + 2] = 4 * (split ? base + l : node);
+      walk[4 * node + 3] = 4 * (split ? base + r : node);
     }
+    // Children come after their parent (fit builds pre-order; load checks it), so one backward pass
+    // finds the longest path below every node.
+    for (let node = roots[t + 1] as number; node-- > base; ) {
+      if ((forest.feature[node] as number) < 0) continue;
+      const l = below[forest.left[node] as number] as number;
+      const r = below[forest.right[node] as number] as number;
+      below[node] = 1 + (l > r ? l : r);
+    }
+    height[t] = below[base] as number;
+    const g = t >> 2;
+    if ((height[t] as number) > (groupHeight[g] as number)) groupHeight[g] = height[t] as number;
   }
   return forest;
 }

@@ -12,6 +12,13 @@ const LOG1P_VALUES = new Set<string>([
   'activity_log',
 ]);
 const LOG1P_SECONDS = new Set<string>(['since_last_out_log', 'since_last_in_log']);
+/** Counts people read as whole numbers (the distinct counts are estimates, hence "about"). */
+const WHOLE_COUNTS = new Set<string>(['activity_log']);
+const ESTIMATED_COUNTS = new Set<string>(['fan_out_log', 'fan_in_log']);
+/** 0/1 for this transfer; their baseline is the share of the account's transfers, shown as a percentage. */
+const FLAGS = new Set<string>(['new_counterparty', 'round_amount', 'to_contract']);
+const SHARES = new Set<string>(['new_counterparty_share', 'round_amount_share', 'contract_share']);
+const DAYS = new Set<string>(['dormancy_days', 'account_age_days']);
 
 const LABELS: Record<string, string> = {
   amount_log: 'value',
@@ -26,8 +33,8 @@ const LABELS: Record<string, string> = {
   in_sum_24h: 'value in (24 h)',
   since_last_out_log: 'time since last transfer out',
   inter_arrival_ratio_log: 'gap vs usual gap (log)',
-  dormancy_days: 'dormant days',
-  account_age_days: 'account age days',
+  dormancy_days: 'dormant for',
+  account_age_days: 'account age',
   activity_log: 'transfers so far',
   new_counterparty: 'new recipient',
   new_counterparty_share: 'share to new recipients',
@@ -35,7 +42,7 @@ const LABELS: Record<string, string> = {
   fan_in_log: 'distinct senders',
   round_amount: 'round amount',
   round_amount_share: 'share of round amounts',
-  hour_deviation: 'hours off usual time',
+  hour_deviation: 'off its usual hour by',
   to_contract: 'to a contract',
   contract_share: 'share to contracts',
   counterparty_risk: 'recipient risk',
@@ -57,10 +64,28 @@ function duration(seconds: number): string {
   return `${(seconds / 86_400).toFixed(1)} d`;
 }
 
+function percent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
 function show(name: string, value: number): string {
-  if (LOG1P_VALUES.has(name)) return number(Math.expm1(value));
+  if (LOG1P_VALUES.has(name)) {
+    const plain = Math.expm1(value);
+    if (WHOLE_COUNTS.has(name)) return Math.round(plain).toLocaleString('en-US');
+    if (ESTIMATED_COUNTS.has(name)) return `about ${Math.round(plain).toLocaleString('en-US')}`;
+    return number(plain);
+  }
   if (LOG1P_SECONDS.has(name)) return duration(Math.expm1(value));
+  if (SHARES.has(name)) return percent(value);
+  if (DAYS.has(name)) return duration(value * 86_400);
+  if (name === 'hour_deviation') return `${value.toFixed(1)} h`;
   return number(value);
+}
+
+/** A flag's usual value is how often it was set: "new recipient yes (usual 8% of transfers)". */
+function showUsual(name: string, baseline: number): string {
+  if (FLAGS.has(name)) return `${percent(baseline)} of transfers`;
+  return show(name, baseline);
 }
 
 /** "value 120,000 (usual 310)": one feature against the account's baseline, in the units people use. */
@@ -68,6 +93,7 @@ export function describeFeature(index: number, value: number, baseline?: number)
   const name = FEATURE_NAMES[index] ?? `feature ${index}`;
   const label = LABELS[name] ?? name;
   const usual =
-    baseline === undefined || !Number.isFinite(baseline) ? '' : ` (usual ${show(name, baseline)})`;
-  return `${label} ${show(name, value)}${usual}`;
+    baseline === undefined || !Number.isFinite(baseline) ? '' : ` (usual ${showUsual(name, baseline)})`;
+  const shown = FLAGS.has(name) ? (value >= 0.5 ? 'yes' : 'no') : show(name, value);
+  return `${label} ${shown}${usual}`;
 }

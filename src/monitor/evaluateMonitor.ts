@@ -1,4 +1,5 @@
 import type { AlertInput } from '../core/alert.js';
+import { type ModelRanking, ModelRankingCollector } from './modelRanking.js';
 import type { MonitorConfig } from './monitorRuntime.js';
 import { createMonitorRuntime } from './monitorRuntime.js';
 import { type RunProgress, runMonitor } from './runMonitor.js';
@@ -14,6 +15,8 @@ export interface MonitorEvaluation {
   /** The first malformed records, with why (all are counted in progress.rejected). */
   rejectedSamples: RejectedRecord[];
   alerts: AlertInput[];
+  /** How well the model's score alone ranks the incidents' transfers, whatever the threshold. */
+  modelRanking: ModelRanking;
 }
 
 export interface EvaluateMonitorOptions {
@@ -31,7 +34,9 @@ export interface EvaluateMonitorOptions {
  * makes the result the same on every run and machine.
  */
 export async function evaluateMonitor(options: EvaluateMonitorOptions): Promise<MonitorEvaluation> {
+  const ranking = new ModelRankingCollector(options.truth);
   const runtime = createMonitorRuntime({
+    onScore: ranking.observe,
     config: options.config,
     baseDir: options.baseDir,
     retraining: 'inline',
@@ -57,7 +62,14 @@ export async function evaluateMonitor(options: EvaluateMonitorOptions): Promise<
       .filter((a) => a.subject.kind === 'account')
       .map((a) => ({ detector: a.detector, subjectId: a.subject.id, occurredAt: a.occurredAt ?? 0 }));
     const report = evaluateDetections(options.truth, detections);
-    return { report, stats: { ...runtime.monitor.stats }, progress, rejectedSamples, alerts };
+    return {
+      report,
+      stats: { ...runtime.monitor.stats },
+      progress,
+      rejectedSamples,
+      alerts,
+      modelRanking: ranking.result(),
+    };
   } finally {
     await runtime.close();
   }

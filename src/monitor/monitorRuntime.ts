@@ -16,6 +16,7 @@ import { RecentKeys } from './recentKeys.js';
 import { DEFAULT_MONITOR_RULES } from './rules/defaultRules.js';
 import { loadRules } from './rules/loadRules.js';
 import { TransactionMonitor } from './transactionMonitor.js';
+import type { TransferEvent } from './transferEvent.js';
 
 export type MonitorConfig = ArgusConfig['monitor'];
 
@@ -32,6 +33,8 @@ export interface MonitorRuntimeOptions {
   retraining?: 'worker' | 'inline';
   /** Load and save per-account history and the model under config.stateDir. */
   persistState?: boolean;
+  /** Every model score with its transfer, for evaluation; not called before the first model. */
+  onScore?: (event: TransferEvent, score: number) => void;
   /** Reports retrains and their failures. */
   log?: (message: string) => void;
 }
@@ -55,6 +58,7 @@ const MODEL_FILE = 'model.json';
 export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRuntime {
   const { config, baseDir } = options;
   const log = options.log ?? (() => {});
+  const { onScore } = options;
   const detector = detectorName(config.detector);
   const stateDir = join(baseDir, config.stateDir);
   const persist = options.persistState ?? false;
@@ -134,8 +138,16 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
     rules,
     model: holder,
     modelAlertThreshold: config.alertThreshold,
+    modelAlertMinValue: config.modelAlertMinValue,
+    modelAlertCooldownMs: config.modelAlertCooldownMs,
     onFeatures: observe,
-    onScored: (_row, score) => drift.observe(score),
+    onScored: onScore
+      ? (_row, score) => {
+          drift.observe(score);
+          const event = monitor?.currentEvent;
+          if (event) onScore(event, score);
+        }
+      : (_row, score) => drift.observe(score),
   });
   const m = monitor;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecentKeys } from './recentKeys.js';
+import { fnv1a, murmurish, RecentKeys } from './recentKeys.js';
 
 describe('RecentKeys', () => {
   it('reports a key as seen the second time only', () => {
@@ -41,5 +41,21 @@ describe('RecentKeys', () => {
     expect(loaded.seenBefore('c')).toBe(true);
     expect(loaded.seenBefore('b')).toBe(false);
     expect(() => RecentKeys.load(new Uint8Array(12))).toThrow(/not a saved key set/);
+  });
+
+  it('keeps the same two fingerprints per key, so keys saved by earlier builds still match', () => {
+    // Values of the original two-pass functions; saved key sets hold these numbers.
+    const expected: [string, number, number][] = [
+      ['ethereum:0xabc:1', 1591017035, 397255403],
+      ['', 2166136261, 232462206],
+      ['ключ-€', 78245872, 1755270879],
+    ];
+    const keys = new RecentKeys(8);
+    for (const [key, a, b] of expected) {
+      expect([fnv1a(key), murmurish(key)]).toEqual([a, b]);
+      keys.seenBefore(key);
+    }
+    const words = new Uint32Array(keys.save().slice().buffer);
+    expect(Array.from(words.subarray(2))).toEqual(expected.flatMap(([, a, b]) => [a, b]));
   });
 });

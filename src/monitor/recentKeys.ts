@@ -54,8 +54,19 @@ export class RecentKeys {
 
   /** True when the key was already seen (and is still remembered); otherwise remembers it. */
   seenBefore(key: string): boolean {
-    const a = fnv1a(key);
-    const b = murmurish(key);
+    // Both fingerprints in one pass over the key: the two multiply chains are independent, so the CPU
+    // runs them side by side, and every character is read once. Same values as fnv1a and murmurish.
+    let a = FNV_OFFSET;
+    let b = MURMURISH_SEED ^ key.length;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      a = Math.imul(a ^ c, FNV_PRIME);
+      b = Math.imul(b ^ c, MURMURISH_M);
+      b ^= b >>> 15;
+    }
+    a >>>= 0;
+    b = Math.imul(b ^ (b >>> 13), MURMURISH_FINAL);
+    b = (b ^ (b >>> 16)) >>> 0;
     let slot = a & this.mask;
     for (;;) {
       const entry = this.slots[slot] as number;
@@ -78,7 +89,7 @@ export class RecentKeys {
     this.hiA[entry] = a;
     this.hiB[entry] = b;
     this.order[this.head] = entry;
-    this.head = (this.head + 1) % this.capacity;
+    this.head = this.head + 1 === this.capacity ? 0 : this.head + 1;
     let slot = a & this.mask;
     while ((this.slots[slot] as number) >= 0) slot = (slot + 1) & this.mask;
     this.slots[slot] = entry;
@@ -106,21 +117,29 @@ export class RecentKeys {
   }
 }
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const MURMURISH_SEED = 0x9747b28c;
+const MURMURISH_M = 0x5bd1e995;
+const MURMURISH_FINAL = 0xc2b2ae35;
+
+/** The first fingerprint (FNV-1a over UTF-16 code units); seenBefore computes it inline, this is the reference. */
+export function fnv1a(s: string): number {
+  let h = FNV_OFFSET;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
   return h >>> 0;
 }
 
-function murmurish(s: string): number {
-  let h = 0x9747b28c ^ s.length;
+/** The second fingerprint; seenBefore computes it inline, this is the reference. */
+export function murmurish(s: string): number {
+  let h = MURMURISH_SEED ^ s.length;
   for (let i = 0; i < s.length; i++) {
-    h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
+    h = Math.imul(h ^ s.charCodeAt(i), MURMURISH_M);
     h ^= h >>> 15;
   }
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h = Math.imul(h ^ (h >>> 13), MURMURISH_FINAL);
   return (h ^ (h >>> 16)) >>> 0;
 }

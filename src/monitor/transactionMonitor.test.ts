@@ -42,7 +42,7 @@ describe('TransactionMonitor', () => {
     const alerts = monitor.process(transfer({ valueUsd: 250_000 }));
     expect(alerts).toHaveLength(1);
     const alert = AlertInputSchema.parse(alerts[0]);
-    expect(alert).toMatchObject({ area: 'monitor', detector: 'monitor.model', severity: 'medium' });
+    expect(alert).toMatchObject({ area: 'monitor', detector: 'monitor.model', severity: 'low' });
     expect(alert.subject).toMatchObject({ kind: 'account', attributes: { jurisdiction: 'DE' } });
     expect(alert.explanation).toContain('value 250,000 (usual 19.1)');
     expect(alert.evidence).toHaveLength(FEATURE_COUNT);
@@ -108,7 +108,22 @@ describe('TransactionMonitor', () => {
     expect(alert).toMatchObject({ detector: 'monitor.supervised', score: 0.93, severity: 'high' });
     expect(alert?.explanation).toContain('93%');
     expect(alert?.explanation).toContain('value 80,000');
-    expect(alert?.explanation).not.toContain('hours off');
+    expect(alert?.explanation).not.toContain('usual hour');
     expect(monitor.stats.supervisedAlerts).toBe(1);
+  });
+
+  it('raises model alerts only on transfers worth at least modelAlertMinValue, and never words a score as 100%', () => {
+    const extreme: RowScorer = { ...scorer, scoreRow: (row) => (scorer.scoreRow(row) > 0.9 ? 0.99996 : 0.5) };
+    const monitor = new TransactionMonitor({
+      features,
+      model: { current: extreme },
+      modelAlertThreshold: 0.9999,
+      modelAlertMinValue: 300_000,
+    });
+    expect(monitor.process(transfer({ valueUsd: 250_000 }))).toHaveLength(0);
+    const [alert] = monitor.process(transfer({ valueUsd: 300_000 }));
+    expect(alert).toMatchObject({ detector: 'monitor.model', severity: 'low' });
+    expect(alert?.explanation).toMatch(/^Scored above 99\.99% of the traffic/);
+    expect(monitor.stats).toMatchObject({ scored: 2, modelAlerts: 1 });
   });
 });

@@ -48,9 +48,14 @@ beforeAll(async () => {
 
 describe('argus monitor', () => {
   it('eval scores the whole monitor against the ground truth, per typology', async () => {
-    const { stdout } = await run(['monitor', 'eval', '--stream', stream, '--truth', truth, '--json']);
+    const evalAlerts = join(dir, 'eval-alerts.jsonl');
+    const { stdout } = await run([
+      ...['monitor', 'eval', '--stream', stream, '--truth', truth, '--json', '--alerts-out', evalAlerts],
+    ]);
     expect(process.exitCode ?? 0).toBe(0);
     const result = JSON.parse(stdout);
+    const written = readFileSync(evalAlerts, 'utf8').trim().split('\n').filter(Boolean);
+    expect(written.length).toBe(result.report.overall.alerts + result.driftAlerts);
     expect(result.rejected).toBe(1);
     expect(result.rejectedSamples[0].reason).toMatch(/amount/);
     const names = result.report.typologies.map((t: { typology: string }) => t.typology);

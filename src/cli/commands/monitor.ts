@@ -4,6 +4,7 @@ import type { AlertInput } from '../../core/alert.js';
 import { loadConfig } from '../../core/config/load.js';
 import { ArgusError } from '../../core/errors.js';
 import { evaluateMonitor } from '../../monitor/evaluateMonitor.js';
+import type { ModelRanking } from '../../monitor/modelRanking.js';
 import { createMonitorRuntime } from '../../monitor/monitorRuntime.js';
 import { type RunProgress, runMonitor } from '../../monitor/runMonitor.js';
 import { formatEvaluation } from '../../monitor/simulate/formatEvaluation.js';
@@ -98,9 +99,10 @@ Example:
   $ argus simulate --accounts 10000 --days 30 --seed 7 --out stream.jsonl --truth truth.json
   $ argus monitor eval --stream stream.jsonl --truth truth.json`,
     )
-    .action(async (opts: EvalOptions, cmd: Command) => {
-      // --json also exists on `monitor`, which may claim it; either place means JSON.
-      const output = consoleOutput(Boolean(opts.json ?? (cmd.optsWithGlobals() as EvalOptions).json));
+    .action(async (own: EvalOptions, cmd: Command) => {
+      // --json and --alerts-out also exist on `monitor`, which claims them when given; read both levels.
+      const opts = { ...(cmd.optsWithGlobals() as EvalOptions), ...own };
+      const output = consoleOutput(Boolean(opts.json));
       try {
         const globals = cmd.optsWithGlobals() as { config?: string };
         const loaded = loadConfig({ file: globals.config });
@@ -119,12 +121,16 @@ Example:
           printJson(output, {
             report: result.report,
             stats: result.stats,
+            driftAlerts: result.alerts.filter((a) => a.subject.kind !== 'account').length,
             received: result.progress.received,
             rejected: result.progress.rejected,
             rejectedSamples: result.rejectedSamples,
+            modelRanking: result.modelRanking,
           });
         } else {
           output.out(formatEvaluation(result.report));
+          output.out('');
+          output.out(formatModelRanking(result.modelRanking));
           output.out('');
           output.out(summaryLine(result.progress, result.stats));
           printRejected(output, result.progress.rejected, result.rejectedSamples);
@@ -214,6 +220,17 @@ function progressPrinter(output: Output): ((p: RunProgress) => void) | undefined
       `\r${p.received.toLocaleString('en-US')} transfers, ${p.alerts} alerts, ${p.rejected} rejected, ${Math.round(rate).toLocaleString('en-US')}/s   `,
     );
   };
+}
+
+function formatModelRanking(r: ModelRanking): string {
+  const auc = (v: number | null) => (v === null ? '-' : v.toFixed(3));
+  const lines = [
+    `Model score alone, any threshold: ROC AUC ${auc(r.rocAuc)}, average precision ${auc(r.averagePrecision)} ` +
+      `(${r.malicious} malicious of ${r.scored.toLocaleString('en-US')} scored transfers)`,
+  ];
+  for (const t of r.byTypology)
+    lines.push(`  ${t.typology.padEnd(24)} ${auc(t.rocAuc)}  (${t.transfers} transfers)`);
+  return lines.join('\n');
 }
 
 function summaryLine(p: RunProgress, s: MonitorStats): string {

@@ -84,8 +84,24 @@ export const ConfigSchema = z.strictObject({
       rulesFile: z.string().min(1).optional(),
       /** Unsupervised detector behind the model score (see `argus ml score --help` for the names). */
       detector: z.string().min(1).default('iforest'),
-      /** A calibrated score at or above this raises an alert: 0.999 is "above 99.9% of training". */
-      alertThreshold: z.number().gt(0).max(1).default(0.999),
+      /**
+       * A calibrated score at or above this raises an alert: 0.9999 is "above 99.99% of training",
+       * about one transfer in 10,000. An anomaly score is not a typology: at 0.999 a mid-sized
+       * exchange would get a thousand alerts a month that mostly describe whales and odd hours.
+       */
+      alertThreshold: z.number().gt(0).max(1).default(0.9999),
+      /**
+       * Least value (reference currency: valueUsd, else amount) of a transfer the model may alert on.
+       * 10,000 is the cash-reporting threshold (FinCEN CTR): an unusual transfer worth less is left to
+       * the rules, which see patterns across transfers; 0 alerts on any value.
+       */
+      modelAlertMinValue: z.number().finite().nonnegative().default(10_000),
+      /**
+       * After a model alert on an account, no further model alert on it for this long (ms of event
+       * time): an account that is always extreme (a whale, a market maker) would otherwise score at
+       * the top on every transfer, and analysts work one case per customer. 0 turns it off.
+       */
+      modelAlertCooldownMs: z.number().int().nonnegative().default(86_400_000),
       /** A model trained on analysts' verdicts (`argus ml train-feedback --out`); relative to the config file. */
       feedbackModelFile: z.string().min(1).optional(),
       /** Its probability at or above this raises an alert. */

@@ -55,4 +55,32 @@ describe('ScoreCalibration', () => {
     expect(() => ScoreCalibration.load({ ...state, values: state.values.slice(1) })).toThrow(/values/);
     expect(() => ScoreCalibration.load({ ...state, levels: [...state.levels].reverse() })).toThrow();
   });
+
+  it('finds the same place as a linear scan, ties and infinities included', () => {
+    // Reference: the definition written plainly, counting instead of searching.
+    const reference = (c: ScoreCalibration, raw: number): number => {
+      const { levels, values } = c;
+      let lo = 0;
+      while (lo < values.length && (values[lo] as number) < raw) lo++;
+      let end = lo;
+      while (end < values.length && (values[end] as number) <= raw) end++;
+      if (end > lo) return ((levels[lo] as number) + (levels[end - 1] as number)) / 2;
+      if (lo === 0) return 0;
+      if (lo === values.length) return 1;
+      const [v0, v1] = [values[lo - 1] as number, values[lo] as number];
+      const [l0, l1] = [levels[lo - 1] as number, levels[lo] as number];
+      const t = (raw - v0) / (v1 - v0);
+      return Number.isFinite(t) ? l0 + (l1 - l0) * t : v1 === Number.POSITIVE_INFINITY ? l0 : l1;
+    };
+    const lumpy = ScoreCalibration.fit([
+      Number.NEGATIVE_INFINITY,
+      ...Array.from({ length: 500 }, (_, i) => (i < 200 ? 0.25 : Math.floor(i / 7) / 10)),
+      Number.POSITIVE_INFINITY,
+    ]);
+    for (const c of [calibration, lumpy]) {
+      const probes = [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, ...c.values];
+      for (let i = 0; i < 2_000; i++) probes.push(((i * 7_919) % 10_007) - 2 + (i % 3) * 0.5, i / 100);
+      for (const raw of probes) expect(c.calibrate(raw)).toBe(reference(c, raw));
+    }
+  });
 });

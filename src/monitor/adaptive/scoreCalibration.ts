@@ -51,17 +51,19 @@ export class ScoreCalibration {
     const { levels, values } = this;
     const n = values.length;
     if (Number.isNaN(raw)) return Number.NaN;
-    // lo: first value >= raw; hi: first value > raw.
+    // lo: first value >= raw, found without branches (Khuong & Morin's lower bound): which half a
+    // score falls in is unpredictable, so a branching search mispredicts at most of its 9 steps.
     let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((values[mid] as number) < raw) lo = mid + 1;
-      else hi = mid;
+    for (let len = n; len > 1; ) {
+      const half = len >>> 1;
+      lo += +((values[lo + half] as number) < raw) * half;
+      len -= half;
     }
+    lo += +((values[lo] as number) < raw);
     let end = lo;
     if (end < n && values[end] === raw) {
-      hi = n;
+      // hi: first value > raw; the middle of a run of ties (rare).
+      let hi = n;
       while (end < hi) {
         const mid = (end + hi) >>> 1;
         if ((values[mid] as number) <= raw) end = mid + 1;

@@ -79,6 +79,17 @@ describe('ScoreDriftDetector', () => {
     expect(reports.map((r) => r.observed)).toEqual([1_000, 3_000]);
   });
 
+  it('reports at every drifted check with no cool-down, and only once with an endless one', () => {
+    const none = detector({ cooldown: 0 });
+    const endless = detector({ cooldown: Number.POSITIVE_INFINITY });
+    for (let i = 0; i < 1_500; i++) {
+      none.drift.observe(0.99);
+      endless.drift.observe(0.99);
+    }
+    expect(none.reports.map((r) => r.observed)).toEqual([1_000, 1_100, 1_200, 1_300, 1_400, 1_500]);
+    expect(endless.reports.map((r) => r.observed)).toEqual([1_000]);
+  });
+
   it('starts over when a new baseline is set and ignores scores without one', () => {
     const reports: DriftReport[] = [];
     const drift = new ScoreDriftDetector({ window: 100, checkEvery: 10, onDrift: (r) => reports.push(r) });

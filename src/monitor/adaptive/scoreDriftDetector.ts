@@ -90,7 +90,14 @@ export class ScoreDriftDetector {
   private filled = 0;
   private next = 0;
   private sinceCheck = 0;
-  private sinceReport = Number.POSITIVE_INFINITY;
+  /**
+   * Scores since the last report, counted only up to the cool-down (all it is compared with), and
+   * kept a small integer: an Infinity "never reported" would make the field a boxed double that
+   * every event rewrites.
+   */
+  private sinceReport = 0;
+  /** Whether a report has been made since the baseline was set; before one there is no cool-down. */
+  private reported = false;
   private observedCount = 0;
   private psi = Number.NaN;
 
@@ -129,7 +136,8 @@ export class ScoreDriftDetector {
     this.filled = 0;
     this.next = 0;
     this.sinceCheck = 0;
-    this.sinceReport = Number.POSITIVE_INFINITY;
+    this.sinceReport = 0;
+    this.reported = false;
     this.observedCount = 0;
     this.psi = Number.NaN;
   }
@@ -148,7 +156,10 @@ export class ScoreDriftDetector {
   observe(score: number): void {
     const baseline = this.baseline;
     if (!baseline || !Number.isFinite(score)) return;
-    const bin = binOf(baseline.edges, score);
+    // binOf, spelled out: passing the score to a call V8 does not inline would box it.
+    const edges = baseline.edges;
+    let bin = 0;
+    while (bin < edges.length && (edges[bin] as number) <= score) bin++;
     const counts = this.counts;
     if (this.filled === this.window) {
       const old = this.ring[this.next] as number;
@@ -160,11 +171,12 @@ export class ScoreDriftDetector {
     counts[bin] = (counts[bin] as number) + 1;
     this.next = this.next + 1 === this.window ? 0 : this.next + 1;
     this.observedCount++;
-    this.sinceReport++;
+    if (this.reported && this.sinceReport < this.cooldown) this.sinceReport++;
     if (++this.sinceCheck < this.checkEvery || this.filled < this.window) return;
     this.sinceCheck = 0;
     this.psi = populationStabilityIndex(baseline.proportions, counts);
-    if (this.psi < this.threshold || this.sinceReport < this.cooldown) return;
+    if (this.psi < this.threshold || (this.reported && this.sinceReport < this.cooldown)) return;
+    this.reported = true;
     this.sinceReport = 0;
     this.onDrift({
       psi: this.psi,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferEvent } from '../transferEvent.js';
-import { HOUR, harness, MINUTE, T0 } from './rules.fixture.js';
+import { features, HOUR, harness, MINUTE, T0 } from './rules.fixture.js';
 
 const rules = (extra = '') => `
 rules:
@@ -118,5 +118,18 @@ rules:
 `);
     for (let i = 0; i < 100; i++) send({ ...withdrawal(0, T0 + i), from: 'same-account' });
     expect(engine.state()[0]).toMatchObject({ entries: 16, maxEntries: 16 });
+  });
+
+  it('leaves out transfers to recipients the sender paid before when onlyNewRecipients is set', () => {
+    const { send, hits } = harness(rules('    onlyNewRecipients: true'));
+    const known = features({ new_counterparty: 0 });
+    const fresh = features({ new_counterparty: 1 });
+    for (let i = 0; i < 6; i++) send(withdrawal(i, T0 + i * MINUTE), known);
+    expect(hits).toEqual([]);
+    for (let i = 6; i < 9; i++) send(withdrawal(i, T0 + i * MINUTE), fresh);
+    expect(hits).toEqual([]);
+    const [hit] = send(withdrawal(9, T0 + 9 * MINUTE), fresh);
+    expect(hit?.accounts).toEqual(['acct6', 'acct7', 'acct8', 'acct9']);
+    expect(hit?.explanation).toContain('each to a recipient it never paid before');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Evidence } from '../../core/alert.js';
 import type { Severity } from '../../core/severity.js';
+import { FEATURE_INDEX } from '../features/featureNames.js';
 import type { TransferEvent } from '../transferEvent.js';
 import { BurstWindow, type GroupTally } from './burstWindow.js';
 import type { CompiledRule, RuleState } from './compiledRule.js';
@@ -9,6 +10,8 @@ import { DurationSchema } from './duration.js';
 import { AmountSchema, COMMON_RULE_KEYS } from './ruleCommon.js';
 import { type EmitHit, exceedanceScore, meanScore, type RuleHit } from './ruleHit.js';
 import { compileScope, type ScopeFilter } from './scope.js';
+
+const NEW_COUNTERPARTY = FEATURE_INDEX.new_counterparty;
 
 export const CoordinatedWithdrawalRuleSchema = z
   .strictObject({
@@ -23,6 +26,12 @@ export const CoordinatedWithdrawalRuleSchema = z
     minValue: AmountSchema.default(0),
     /** "same": the accounts must all pay one destination; "any": destinations do not matter. */
     destination: z.enum(['any', 'same']).default('any'),
+    /**
+     * Only transfers to a recipient the sender never paid before take part (feature new_counterparty):
+     * a ring cashing out pays an address none of its accounts used, while customers who share a
+     * recipient they all know (a merchant, a payroll address) have paid it before.
+     */
+    onlyNewRecipients: z.boolean().default(false),
     /** Quiet time after firing (for the same destination); defaults to the window. */
     cooldown: DurationSchema.optional(),
     /** Most transfers the window holds; under a heavier flood it covers the most recent ones. */
@@ -79,9 +88,10 @@ export class CoordinatedWithdrawalRule implements CompiledRule {
     this.cooldown = rule.cooldown ?? rule.window;
   }
 
-  evaluate(event: TransferEvent, _features: Float64Array, emit: EmitHit): void {
+  evaluate(event: TransferEvent, features: Float64Array, emit: EmitHit): void {
     const value = event.valueUsd ?? event.amount;
     if (!(value >= this.rule.minValue)) return;
+    if (this.rule.onlyNewRecipients && !((features[NEW_COUNTERPARTY] as number) >= 0.5)) return;
     if (!this.scope.matches(event, event.fromKind, event.toKind)) return;
     const group = this.sameDestination ? event.to : '';
     const running = this.window.add(event, event.from, event.fromJurisdiction, group);
@@ -114,6 +124,7 @@ export class CoordinatedWithdrawalRule implements CompiledRule {
     const window = formatDuration(this.rule.window);
     const each = this.rule.minValue > 0 ? ` each sent ≥ ${formatNumber(this.rule.minValue)}` : ' sent';
     const to = this.sameDestination ? ` to ${event.to}` : '';
+    const fresh = this.rule.onlyNewRecipients ? ', each to a recipient it never paid before' : '';
     const named = accounts.slice(0, ACCOUNTS_NAMED_IN_TEXT).join(', ');
     const more =
       accounts.length > ACCOUNTS_NAMED_IN_TEXT ? ` and ${accounts.length - ACCOUNTS_NAMED_IN_TEXT} more` : '';
@@ -141,7 +152,7 @@ export class CoordinatedWithdrawalRule implements CompiledRule {
       explanation:
         `${accounts.length} accounts in ${jurisdictions.length} jurisdictions (${jurisdictions.join(', ')})${each}${to}` +
         ` within ${window}: ${named}${more}; rule: ≥ ${this.rule.minAccounts} accounts in ≥ ${this.rule.minJurisdictions}` +
-        ` jurisdictions within ${window}${this.sameDestination ? ' to one destination' : ''}`,
+        ` jurisdictions within ${window}${this.sameDestination ? ' to one destination' : ''}${fresh}`,
       evidence,
       accounts,
     };

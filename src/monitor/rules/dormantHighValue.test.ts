@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { features, harness } from './rules.fixture.js';
+import { features, harness, MINUTE, T0 } from './rules.fixture.js';
 
 const RULES = `
 rules:
@@ -9,6 +9,11 @@ rules:
     dormantFor: 30d
     minValue: 50000
 `;
+
+/** A row for an account whose earlier transfers average `usual` (weight 0.1, long decayed). */
+function withUsual(usual: number, value: number, extra: Record<string, number> = {}): Float64Array {
+  return features({ out_count_7d: 1.1, out_sum_7d: Math.log1p(0.1 * usual + value), ...extra });
+}
 
 describe('dormant-high-value', () => {
   it('fires at exactly the dormancy and value thresholds, and names both in the explanation', () => {
@@ -50,5 +55,64 @@ describe('dormant-high-value', () => {
     );
     expect(hit?.explanation).toContain('sent 60,000 DAI');
     expect(send({ valueUsd: 10, amount: 60_000 }, features({ dormancy_days: 90 }))).toEqual([]);
+  });
+});
+
+describe('dormant-high-value over a window after waking', () => {
+  const WINDOWED = `
+rules:
+  - id: drain
+    type: dormant-high-value
+    severity: high
+    dormantFor: 30d
+    window: 1h
+    minValue: 1000
+    minTimesUsual: 5
+    requireNewRecipient: true
+`;
+
+  it('adds up the transfers of the hour after waking, and fires once when they reach minValue', () => {
+    const { send, hits } = harness(WINDOWED);
+    send({ valueUsd: 400, to: 'fence', time: T0 }, features({ dormancy_days: 45, new_counterparty: 1 }));
+    send({ valueUsd: 400, to: 'fence', time: T0 + 10 * MINUTE });
+    expect(hits).toEqual([]);
+    const [hit] = send({ valueUsd: 300, to: 'fence', time: T0 + 20 * MINUTE });
+    expect(hit?.explanation).toBe(
+      'dormant for 45 days, then sent 1,100 USD within 20 minutes of waking, the last to fence (it never sent before);' +
+        ' rule: ≥ 30 days dormant and ≥ 1,000 and ≥ 5× its usual transfer within 1 hour of waking, to a new recipient',
+    );
+    send({ valueUsd: 5_000, to: 'fence', time: T0 + 30 * MINUTE });
+    expect(hits).toHaveLength(1);
+  });
+
+  it('does not count what leaves after the window, nor accounts that did not wake', () => {
+    const { send, hits } = harness(WINDOWED);
+    send({ valueUsd: 600, time: T0 }, features({ dormancy_days: 45, new_counterparty: 1 }));
+    send({ valueUsd: 600, time: T0 + 61 * MINUTE });
+    send(
+      { from: 'bob', valueUsd: 50_000, time: T0 + 62 * MINUTE },
+      features({ dormancy_days: 2, new_counterparty: 1 }),
+    );
+    expect(hits).toEqual([]);
+  });
+
+  it('needs the total to be minTimesUsual times the usual transfer when the account has one', () => {
+    const { send, hits } = harness(WINDOWED);
+    send({ valueUsd: 4_000, time: T0 }, withUsual(1_000, 4_000, { dormancy_days: 60, new_counterparty: 1 }));
+    expect(hits).toEqual([]);
+    send(
+      { from: 'bob', valueUsd: 5_100, time: T0 },
+      withUsual(1_000, 5_100, { dormancy_days: 60, new_counterparty: 1 }),
+    );
+    expect(hits.map((h) => h.accounts[0])).toEqual(['bob']);
+    expect(hits[0]?.explanation).toContain('(its usual transfer: 1,000 USD)');
+  });
+
+  it('needs a new recipient among the transfers when requireNewRecipient is set', () => {
+    const { send, hits } = harness(WINDOWED);
+    send({ valueUsd: 3_000, to: 'own-wallet', time: T0 }, features({ dormancy_days: 60 }));
+    expect(hits).toEqual([]);
+    send({ valueUsd: 10, to: 'fence', time: T0 + MINUTE }, features({ new_counterparty: 1 }));
+    expect(hits).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { FEATURE_INDEX } from '../features/featureNames.js';
 import type { TransferEvent } from '../transferEvent.js';
 import { AccountSlots, copyInto, type SlotListener } from './accountSlots.js';
 import type { CompiledRule, RuleState } from './compiledRule.js';
-import { formatDuration, formatNumber } from './display.js';
+import { formatDuration, formatNumber, formatValue } from './display.js';
 import { DurationSchema } from './duration.js';
 import { AmountSchema, COMMON_RULE_KEYS, MaxAccountsSchema } from './ruleCommon.js';
 import { type EmitHit, exceedanceScore, meanScore, type RuleHit, vectorEvidence } from './ruleHit.js';
@@ -103,7 +103,7 @@ export class DormantHighValue implements CompiledRule, SlotListener {
     let slot: number;
     if (dormancy >= this.dormantDays) slot = this.wake(event, features);
     else {
-      if (this.slots.size === 0) return;
+      if (this.windowMs === 0 || this.slots.size === 0) return;
       slot = this.slots.find(event.from);
       if (slot < 0) return;
     }
@@ -144,15 +144,20 @@ export class DormantHighValue implements CompiledRule, SlotListener {
     const usual = this.usual[slot] as number;
     const needed = this.needed(slot);
     const elapsed = event.time - (this.wokeAt[slot] as number);
-    const conditions = [`≥ ${formatDuration(this.dormantDays * DAY_MS)} dormant`, `≥ ${formatNumber(this.rule.minValue)}`];
-    if (this.rule.minTimesUsual !== undefined) conditions.push(`≥ ${this.rule.minTimesUsual}× its usual transfer`);
-    if (this.rule.requireNewRecipient) conditions.push('to a new recipient');
-    const within = this.windowMs > 0 ? ` within ${formatDuration(this.windowMs)} of waking` : '';
-    const sentText =
+    const times = this.rule.minTimesUsual;
+    let rule = `≥ ${formatDuration(this.dormantDays * DAY_MS)} dormant and ≥ ${formatNumber(this.rule.minValue)}`;
+    if (times !== undefined) rule += ` and ≥ ${formatNumber(times)}× its usual transfer`;
+    if (this.windowMs > 0) rule += ` within ${formatDuration(this.windowMs)} of waking`;
+    if (this.rule.requireNewRecipient) rule += ', to a new recipient';
+    const sent =
       elapsed > 0
-        ? `sent ${formatNumber(total)} within ${formatDuration(elapsed)} of waking (last to ${event.to})`
-        : `sent ${formatNumber(total)} to ${event.to}`;
-    const usualText = usual > 0 ? ` (usual transfer ${formatNumber(Math.round(usual * 100) / 100)})` : ' (it never sent before)';
+        ? `sent ${formatValue(total, event)} within ${formatDuration(elapsed)} of waking, the last to ${event.to}`
+        : `sent ${formatValue(total, event)} to ${event.to}`;
+    let usualText = '';
+    if (times !== undefined) {
+      usualText =
+        usual > 0 ? ` (its usual transfer: ${formatValue(usual, event)})` : ' (it never sent before)';
+    }
     const evidence: Evidence[] = [
       { kind: 'feature', name: 'dormancy_days', value: dormancy, baseline: this.dormantDays },
       { kind: 'feature', name: 'value_since_waking', value: total, baseline: needed },
@@ -164,11 +169,12 @@ export class DormantHighValue implements CompiledRule, SlotListener {
       type: this.type,
       severity: this.severity,
       score: meanScore(exceedanceScore(dormancy, this.dormantDays), exceedanceScore(total, needed)),
-      title: `Dormant account moved ${formatNumber(total)} after ${formatDuration(dormancy * DAY_MS)}`,
-      explanation:
-        `dormant for ${formatDuration(dormancy * DAY_MS)}, then ${sentText}${usualText}; ` +
-        `rule: ${conditions.join(', ')}${within} (values in the reference currency)`,
-      evidence: [...evidence, ...vectorEvidence(features, ['account_age_days', 'activity_log', 'new_counterparty'])],
+      title: `Dormant account moved ${formatValue(total, event)}`,
+      explanation: `dormant for ${formatDuration(dormancy * DAY_MS)}, then ${sent}${usualText}; rule: ${rule}`,
+      evidence: [
+        ...evidence,
+        ...vectorEvidence(features, ['account_age_days', 'activity_log', 'new_counterparty']),
+      ],
       accounts: [event.from],
     };
   }

@@ -30,4 +30,25 @@ describe('new-address-high-value', () => {
     send({ valueUsd: 90_000 }, features({ new_counterparty: 1, account_age_days: 6.9 }));
     expect(hits).toEqual([]);
   });
+
+  it('with minTimesUsual, needs that many times the usual transfer of an account that has one', () => {
+    const { send, hits } = harness(`${RULES}    minTimesUsual: 10\n`);
+    // Earlier transfers: decayed weight 2 and sum 20,000, a usual transfer of 10,000.
+    const row = (value: number) =>
+      features({
+        new_counterparty: 1,
+        account_age_days: 30,
+        out_count_7d: 3,
+        out_sum_7d: Math.log1p(20_000 + value),
+      });
+    send({ valueUsd: 90_000 }, row(90_000));
+    expect(hits).toEqual([]);
+    const [hit] = send({ valueUsd: 101_000 }, row(101_000));
+    expect(hit?.explanation).toContain('(usual transfer 10,000)');
+    expect(hit?.explanation).toContain('≥ 50,000 and ≥ 10× its usual transfer');
+    // An account that never sent has no usual transfer: minValue alone decides.
+    expect(
+      send({ from: 'new', valueUsd: 50_000 }, features({ new_counterparty: 1, account_age_days: 30 })),
+    ).toHaveLength(1);
+  });
 });

@@ -8,6 +8,7 @@ import { DurationSchema } from './duration.js';
 import { AmountSchema, COMMON_RULE_KEYS } from './ruleCommon.js';
 import { type EmitHit, exceedanceScore, vectorEvidence } from './ruleHit.js';
 import { compileScope, type ScopeFilter } from './scope.js';
+import { usualOutgoingValue } from './usualValue.js';
 
 export const NewAddressHighValueRuleSchema = z.strictObject({
   ...COMMON_RULE_KEYS,
@@ -18,6 +19,12 @@ export const NewAddressHighValueRuleSchema = z.strictObject({
    * which some operators want to see and others (with their own onboarding checks) do not.
    */
   minAccountAge: DurationSchema.optional(),
+  /**
+   * The transfer must also be at least this many times the account's usual outgoing transfer (decayed
+   * mean), so that a customer who always moves six figures does not fire on every new counterparty.
+   * Accounts that never sent only need minValue.
+   */
+  minTimesUsual: z.number().min(1).max(1_000_000).optional(),
 });
 export type NewAddressHighValueRule = z.output<typeof NewAddressHighValueRuleSchema>;
 
@@ -38,6 +45,7 @@ export class NewAddressHighValue implements CompiledRule {
   private readonly scope: ScopeFilter;
   private readonly minValue: number;
   private readonly minAgeDays: number;
+  private readonly minTimes: number;
 
   constructor(rule: NewAddressHighValueRule) {
     this.id = rule.id;
@@ -45,6 +53,7 @@ export class NewAddressHighValue implements CompiledRule {
     this.scope = compileScope(rule.scope);
     this.minValue = rule.minValue;
     this.minAgeDays = rule.minAccountAge === undefined ? 0 : rule.minAccountAge / DAY_MS;
+    this.minTimes = rule.minTimesUsual ?? 0;
   }
 
   evaluate(event: TransferEvent, features: Float64Array, emit: EmitHit): void {
@@ -54,6 +63,9 @@ export class NewAddressHighValue implements CompiledRule {
     const age = features[AGE] as number;
     if (this.minAgeDays > 0 && !(age >= this.minAgeDays)) return;
     if (!this.scope.matches(event, event.fromKind, event.toKind)) return;
+    const usual = this.minTimes > 0 ? usualOutgoingValue(features, value) : Number.NaN;
+    if (usual > 0 && value < this.minTimes * usual) return;
+    const timesRule = this.minTimes > 0 ? ` and ≥ ${this.minTimes}× its usual transfer` : '';
     const ageRule =
       this.minAgeDays > 0 ? ` from an account at least ${formatDuration(this.minAgeDays * DAY_MS)} old` : '';
     emit({
@@ -64,10 +76,12 @@ export class NewAddressHighValue implements CompiledRule {
       title: `${formatValue(value, event)} to a new address`,
       explanation:
         `sent ${formatValue(value, event)} to ${event.to}, a recipient this account never paid before` +
-        `; rule: first transfer to a new recipient and ≥ ${formatNumber(this.minValue)}${ageRule}`,
+        (usual > 0 ? ` (usual transfer ${formatNumber(Math.round(usual * 100) / 100)})` : '') +
+        `; rule: first transfer to a new recipient and ≥ ${formatNumber(this.minValue)}${timesRule}${ageRule}`,
       evidence: [
         { kind: 'feature', name: 'new_counterparty', value: 1 },
         { kind: 'feature', name: 'transfer_value', value, baseline: this.minValue },
+        ...(usual > 0 ? [{ kind: 'feature' as const, name: 'usual_transfer_value', value: usual }] : []),
         { kind: 'fact', name: 'recipient', value: event.to },
         ...vectorEvidence(features, [
           'new_counterparty_share',

@@ -12,7 +12,7 @@ const EXAMPLE = new URL('../../../docs/monitor-rules.example.yaml', import.meta.
 describe('RuleEngine', () => {
   it('ships defaults that load, and the example file holds the same rules', () => {
     const defaults = loadRules(DEFAULT_MONITOR_RULES, 'DEFAULT_MONITOR_RULES');
-    expect(defaults.rules.map((r) => r.type).sort()).toEqual([
+    expect([...new Set(defaults.rules.map((r) => r.type))].sort()).toEqual([
       'coordinated-withdrawal',
       'dormant-high-value',
       'new-address-high-value',
@@ -26,32 +26,48 @@ describe('RuleEngine', () => {
 
   it('every default rule can fire, and each hit makes a valid alert', () => {
     const { send, hits } = harness(DEFAULT_MONITOR_RULES);
-    send({ from: 'sleeper', valueUsd: 60_000 }, features({ dormancy_days: 100 }));
+    const fresh = features({ new_counterparty: 1 });
+    send(
+      { from: 'sleeper', to: 'fence', valueUsd: 60_000 },
+      features({ dormancy_days: 100, new_counterparty: 1 }),
+    );
     send(
       { from: 'payer', valueUsd: 150_000 },
       features({ new_counterparty: 1, account_age_days: 30, counterparty_risk: Number.NaN }),
     );
     for (let i = 0; i < 3; i++) send({ from: 'splitter', valueUsd: 9_500, time: T0 + i * HOUR });
     for (let i = 0; i < 21; i++) send({ from: 'busy', valueUsd: 100, time: T0 + i * MINUTE });
-    send({ from: 'exchange', to: 'mule', toKind: 'customer', fromKind: 'hot-wallet', valueUsd: 20_000 });
-    send({ from: 'mule', to: 'elsewhere', valueUsd: 19_000, time: T0 + 5 * MINUTE });
-    ['DE', 'FR', 'US', 'NG', 'BR'].forEach((country, i) => {
-      send({
-        from: `victim${i}`,
-        to: 'drop',
-        fromJurisdiction: country,
-        valueUsd: 2_000,
-        time: T0 + 3 * HOUR + i * MINUTE,
-      });
+    for (let i = 0; i < 5; i++)
+      send({ from: 'thief', to: `drop${i}`, valueUsd: 300, time: T0 + i * MINUTE }, fresh);
+    send({ from: 'stranger', to: 'mule', fromKind: 'external', toKind: 'customer', valueUsd: 20_000 }, fresh);
+    send({ from: 'mule', to: 'elsewhere', valueUsd: 19_000, time: T0 + 5 * MINUTE }, fresh);
+    const hop = { fromKind: 'external', toKind: 'external', valueUsd: 19_000 } as const;
+    send({ from: 'origin', to: 'hop1', toKind: 'external', valueUsd: 20_000, time: T0 + 2 * HOUR }, fresh);
+    send({ ...hop, from: 'hop1', to: 'hop2', time: T0 + 2 * HOUR + 5 * MINUTE }, fresh);
+    send({ ...hop, from: 'hop2', to: 'hop3', valueUsd: 18_500, time: T0 + 2 * HOUR + 9 * MINUTE }, fresh);
+    ['DE', 'FR', 'DE'].forEach((country, i) => {
+      send(
+        {
+          from: `victim${i}`,
+          to: 'collector',
+          fromJurisdiction: country,
+          valueUsd: 500,
+          time: T0 + 3 * HOUR + i * MINUTE,
+        },
+        fresh,
+      );
     });
     expect(hits.map((h) => h.ruleId).sort()).toEqual([
       'coordinated-withdrawal',
       'dormant-high-value',
       'new-address-high-value',
       'pass-through',
+      'peel-chain',
       'structuring-10k',
+      'takeover-burst',
       'velocity',
     ]);
+    expect(hits.find((h) => h.ruleId === 'peel-chain')?.accounts).toEqual(['hop2']);
     for (const hit of hits) {
       const alert = AlertInputSchema.safeParse({
         area: 'monitor',

@@ -46,4 +46,30 @@ rules:
     send({ from: 'alice', to: 'x', fromKind: 'customer', valueUsd: 500 });
     expect(hits).toHaveLength(1);
   });
+
+  it('matches the other side by counterpartyKinds: the recipient, or the sender for an inbound transfer', () => {
+    const withdrawals = harness(scoped('{ counterpartyKinds: [external, unknown] }'));
+    expect(withdrawals.send({ toKind: 'external' }, NEW)).toHaveLength(1);
+    expect(withdrawals.send({ toKind: undefined }, NEW)).toHaveLength(1);
+    expect(withdrawals.send({ toKind: 'hot-wallet' }, NEW)).toEqual([]);
+
+    // A sweep of a deposit into the operator's hot wallet is not the customer passing money on.
+    const { send, hits } = harness(`
+rules:
+  - id: mule
+    type: pass-through
+    severity: low
+    window: 1h
+    scope: { accountKinds: [customer], counterpartyKinds: [external, customer] }
+`);
+    send({ from: 'payer', to: 'alice', fromKind: 'external', toKind: 'customer', valueUsd: 500 });
+    send({ from: 'alice', to: 'hot', fromKind: 'customer', toKind: 'hot-wallet', valueUsd: 500 });
+    expect(hits).toEqual([]);
+    send({ from: 'alice', to: 'x', fromKind: 'customer', toKind: 'external', valueUsd: 500 });
+    expect(hits).toHaveLength(1);
+    // Value from the operator's own wallet is not followed at all.
+    send({ from: 'hot', to: 'bob', fromKind: 'hot-wallet', toKind: 'customer', valueUsd: 500 });
+    send({ from: 'bob', to: 'x', fromKind: 'customer', toKind: 'external', valueUsd: 500 });
+    expect(hits).toHaveLength(1);
+  });
 });

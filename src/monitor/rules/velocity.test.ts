@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { harness, MINUTE, T0 } from './rules.fixture.js';
+import { features, harness, MINUTE, T0 } from './rules.fixture.js';
 
 const byCount = `
 rules:
@@ -92,5 +92,26 @@ describe('velocity', () => {
     expect(hits).toEqual([]);
     send({ time: T0 + 33 * MINUTE });
     expect(hits).toHaveLength(1);
+  });
+
+  it('counts only transfers to new recipients when onlyNewRecipients is set', () => {
+    const { send, hits } = harness(`
+rules:
+  - id: takeover
+    type: velocity
+    severity: high
+    window: 1h
+    maxCount: 2
+    onlyNewRecipients: true
+`);
+    const fresh = features({ new_counterparty: 1 });
+    const known = features({ new_counterparty: 0 });
+    send({ to: 'a', time: T0 }, fresh);
+    for (let i = 1; i <= 5; i++) send({ to: 'own', time: T0 + i * MINUTE }, known);
+    send({ to: 'b', time: T0 + 6 * MINUTE }, fresh);
+    expect(hits).toEqual([]);
+    const [hit] = send({ to: 'c', time: T0 + 7 * MINUTE }, fresh);
+    expect(hit?.title).toBe('3 transfers to new recipients within 1 hour');
+    expect(hit?.explanation).toContain('rule: more than 2 transfers to new recipients within 1 hour');
   });
 });

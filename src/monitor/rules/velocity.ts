@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Severity } from '../../core/severity.js';
+import { FEATURE_INDEX } from '../features/featureNames.js';
 import type { TransferEvent } from '../transferEvent.js';
 import { AccountWindows, stateBudgetProblem } from './accountWindows.js';
 import type { CompiledRule, RuleState } from './compiledRule.js';
@@ -8,6 +9,8 @@ import { DurationSchema } from './duration.js';
 import { AmountSchema, COMMON_RULE_KEYS, MaxAccountsSchema } from './ruleCommon.js';
 import { type EmitHit, exceedanceScore, vectorEvidence } from './ruleHit.js';
 import { compileScope, type ScopeFilter } from './scope.js';
+
+const NEW_COUNTERPARTY = FEATURE_INDEX.new_counterparty;
 
 /** Transfers remembered per account when only maxValue is set (see VelocityRule). */
 export const VALUE_ONLY_HISTORY = 64;
@@ -21,6 +24,12 @@ export const VelocityRuleSchema = z
     maxCount: z.number().int().min(0).max(1_000).optional(),
     /** Fires on more than this total value within the window. */
     maxValue: AmountSchema.optional(),
+    /**
+     * Count only transfers to recipients the account never paid before (feature new_counterparty):
+     * someone emptying a taken-over account pays many new addresses in a row, its owner mostly pays
+     * the same few.
+     */
+    onlyNewRecipients: z.boolean().default(false),
     maxAccounts: MaxAccountsSchema,
   })
   .superRefine((rule, ctx) => {
@@ -65,6 +74,7 @@ export class VelocityRule implements CompiledRule {
   }
 
   evaluate(event: TransferEvent, features: Float64Array, emit: EmitHit): void {
+    if (this.rule.onlyNewRecipients && !((features[NEW_COUNTERPARTY] as number) >= 0.5)) return;
     if (!this.scope.matches(event, event.fromKind, event.toKind)) return;
     const slot = this.windows.record(event.from, event);
     if (slot < 0) return;
@@ -78,7 +88,8 @@ export class VelocityRule implements CompiledRule {
     const window = formatDuration(this.rule.window);
     const atLeast = this.windows.mayUndercount(slot, peak) ? 'at least ' : '';
     const limits: string[] = [];
-    if (this.rule.maxCount !== undefined) limits.push(`more than ${this.rule.maxCount} transfers`);
+    const what = this.rule.onlyNewRecipients ? 'transfers to new recipients' : 'transfers';
+    if (this.rule.maxCount !== undefined) limits.push(`more than ${this.rule.maxCount} ${what}`);
     if (this.rule.maxValue !== undefined) limits.push(`more than ${formatNumber(this.rule.maxValue)}`);
     const score = Math.max(
       tooMany ? exceedanceScore(peak.count, this.maxCount) : 0,
@@ -90,10 +101,10 @@ export class VelocityRule implements CompiledRule {
       severity: this.severity,
       score,
       title: tooMany
-        ? `${peak.count} transfers within ${window}`
+        ? `${peak.count} ${what} within ${window}`
         : `${formatNumber(peak.sum)} sent within ${window}`,
       explanation:
-        `sent ${atLeast}${peak.count} transfers totalling ${atLeast}${formatNumber(peak.sum)} within ${window}` +
+        `sent ${atLeast}${peak.count} ${what} totalling ${atLeast}${formatNumber(peak.sum)} within ${window}` +
         ` (this one ${formatValue(value, event)}); rule: ${limits.join(' or ')} within ${window}`,
       evidence: [
         { kind: 'feature', name: 'transfers_in_window', value: peak.count, ...baseline(this.rule.maxCount) },
