@@ -147,6 +147,47 @@ describe('IsolationForest', () => {
     expect(loaded.save()).toEqual(saved);
   });
 
+  it('scores exactly as a plain walk of the saved trees, whatever the tree count', () => {
+    // The reference: each saved tree walked one node at a time, h(x) = depth + c(size), in tree order.
+    const reference = (saved: ReturnType<IsolationForest['save']>, x: Float64Array): number => {
+      const { trees, psi } = saved.state;
+      let total = 0;
+      for (const tree of trees) {
+        let node = 0;
+        let depth = 0;
+        while ((tree.feature[node] as number) >= 0) {
+          const v = x[tree.feature[node] as number] as number;
+          node = (v < (tree.threshold[node] as number) ? tree.left[node] : tree.right[node]) as number;
+          depth++;
+        }
+        total += depth + averagePathLength(tree.size[node] as number);
+      }
+      return 2 ** (-(total / trees.length) / averagePathLength(psi));
+    };
+    const random = seededRandom(5);
+    const probes = Array.from({ length: 300 }, (_, i) =>
+      Float64Array.of((random.next() - 0.5) * 12, i % 17 === 0 ? Number.NaN : (random.next() - 0.5) * 12),
+    );
+    // 1, 3 and 7 trees leave a remainder after groups of four; shallow and deep limits mix tree heights.
+    for (const options of [
+      { trees: 1 },
+      { trees: 3, maxDepth: 2 },
+      { trees: 7, sampleSize: 64 },
+      { trees: 50 },
+      { trees: 12, maxDepth: 20, sampleSize: 512 },
+    ]) {
+      const forest = new IsolationForest({ seed: 8, ...options });
+      forest.fit(data);
+      const saved = forest.save();
+      const loaded = IsolationForest.load(JSON.parse(JSON.stringify(saved)));
+      for (const x of probes) {
+        const expected = reference(saved, x);
+        expect(forest.scoreRow(x)).toBe(expected);
+        expect(loaded.scoreRow(x)).toBe(expected);
+      }
+    }
+  });
+
   it('rejects a saved model of another kind or version with a clear error', () => {
     const forest = new IsolationForest({ trees: 3 });
     forest.fit(data);

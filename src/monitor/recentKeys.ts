@@ -54,8 +54,9 @@ export class RecentKeys {
 
   /** True when the key was already seen (and is still remembered); otherwise remembers it. */
   seenBefore(key: string): boolean {
-    // Both fingerprints in one pass over the key: the two multiply chains are independent, so the CPU
-    // runs them side by side, and every character is read once. Same values as fnv1a and murmurish.
+    // Both fingerprints in one pass over the key, so each character is read once (and the two
+    // independent multiply chains can overlap). The values are fnv1a's and murmurish's exactly: saved
+    // key sets hold them.
     let a = FNV_OFFSET;
     let b = MURMURISH_SEED ^ key.length;
     for (let i = 0; i < key.length; i++) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../store/openStore.js';
-import { buildProgram } from '../program.js';
+import { runCli } from '../runCli.fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'argus-monitor-cli-'));
 const configFile = join(dir, 'argus.config.yaml');
@@ -15,19 +15,8 @@ afterEach(() => {
   process.exitCode = undefined;
 });
 
-async function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  await buildProgram().parseAsync(['node', 'argus', '--config', configFile, ...args]);
-  return { stdout, stderr };
+function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return runCli(['--config', configFile, ...args]);
 }
 
 beforeAll(async () => {

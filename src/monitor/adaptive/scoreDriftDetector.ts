@@ -178,11 +178,19 @@ export class ScoreDriftDetector {
     if (this.psi < this.threshold || (this.reported && this.sinceReport < this.cooldown)) return;
     this.reported = true;
     this.sinceReport = 0;
+    this.report(baseline);
+  }
+
+  /**
+   * Tells onDrift. A method of its own because the arrow function below captures `this`: inside
+   * observe it would make V8 allocate a context for that on every call, reported or not.
+   */
+  private report(baseline: DriftBaseline): void {
     this.onDrift({
       psi: this.psi,
       level: psiLevel(this.psi),
       baselineBins: Float64Array.from(baseline.proportions),
-      currentBins: Float64Array.from(counts, (c) => c / this.filled),
+      currentBins: Float64Array.from(this.counts, (c) => c / this.filled),
       edges: Float64Array.from(baseline.edges),
       window: this.filled,
       observed: this.observedCount,
