@@ -1,14 +1,16 @@
 /**
  * Streaming transaction monitor: throughput, per-event latency and memory per account.
  *
- *  1. stream: --n (default 1,000,000) simulated transfers (argus simulate's generator, generated into
+ *  1. memory: --accounts (default 1,000,000) distinct accounts each send one transfer through the
+ *     monitor; heap + array buffers after, minus before, over the number of accounts, after GC.
+ *  2. stream: --n (default 1,000,000) simulated transfers (argus simulate's generator, generated into
  *     memory first so the generator's cost is not counted) through the whole synchronous path:
  *     dedupe, per-account features, the adaptive model's score, the YAML rules, and the wording of
- *     every alert. The model is fitted inline on the first --warmup rows and then retrained in a
- *     worker thread as in production, so the monitor's own thread is the one core measured.
+ *     every alert. The first model is fitted (in the retrain worker) on the first --warmup rows
+ *     before timing starts, and later retrains run in that worker as in production, so the
+ *     monitor's own thread is the one core measured. Fixed-size structures (the dedupe table, rule
+ *     tables) are allocated before the memory phase measures, so it counts per-account state only.
  *     Latency is timed around each event (performance.now), so it includes the clock's own cost.
- *  2. memory: --accounts (default 1,000,000) distinct accounts each send one transfer through the
- *     same monitor; heap + array buffers after, minus before, over the number of accounts, after GC.
  *
  *   npm run bench -- monitor-stream --n 1000000 --accounts 1000000
  */
@@ -143,8 +145,11 @@ function memoryPhase() {
   };
 }
 
-const stream = await streamPhase();
+// Memory first, on a clean heap: measured after the stream phase, the release of that phase's garbage
+// would be subtracted from it.
 const memory = memoryPhase();
+gc?.();
+const stream = await streamPhase();
 
 const row = (name: string, value: string, target: string, met: boolean | undefined) =>
   `${name.padEnd(34)}${value.padStart(16)}  ${target.padEnd(18)}${met === undefined ? '' : met ? 'met' : 'NOT MET'}`;
