@@ -84,6 +84,8 @@ describe('createMonitorRuntime', () => {
       .filter((a) => a.detector === 'monitor.drift');
     expect(drift.length).toBeGreaterThanOrEqual(1);
     expect(drift[0]?.title).toMatch(/PSI/);
+    // Drift refits the model on the recent window at once, instead of waiting for the schedule.
+    expect(runtime.model.generation).toBeGreaterThan(1);
   });
 
   it('refuses an unknown detector with the key path', () => {

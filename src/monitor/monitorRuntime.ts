@@ -86,6 +86,8 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
     onDrift: (report) => {
       const event = monitor?.currentEvent;
       if (event) monitor?.raise(driftAlert(report, event.time, holder.generation));
+      // The model's idea of normal is stale: refit on the recent window rather than wait for the schedule.
+      retrainOnDrift();
     },
   });
   holder.onSwap((model) => drift.setBaseline(model.driftBaseline));
@@ -97,6 +99,7 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
   }
 
   let observe: (row: Float64Array) => void;
+  let retrainOnDrift: () => void;
   let retrainer: ModelRetrainer | undefined;
   if ((options.retraining ?? 'worker') === 'worker') {
     retrainer = new ModelRetrainer({
@@ -112,14 +115,20 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
     });
     const r = retrainer;
     observe = (row) => r.observe(row);
+    retrainOnDrift = () => r.requestRetrain();
   } else {
     let since = 0;
+    let drifted = false;
+    retrainOnDrift = () => {
+      drifted = true;
+    };
     observe = (row) => {
       window.push(row);
       since++;
       const first = holder.current === undefined && window.size >= minRows;
-      if (first || since >= config.retrain.everyEvents) {
+      if (first || drifted || since >= config.retrain.everyEvents) {
         since = 0;
+        drifted = false;
         holder.swap(MonitorModel.fit(window.snapshot(), modelOptions));
       }
     };

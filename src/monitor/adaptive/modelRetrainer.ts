@@ -157,6 +157,11 @@ export class ModelRetrainer {
   }
 
   /** Stops the timer and terminates the worker; an in-flight retrain is abandoned without a swap. */
+  /** Retrains as soon as possible (drift was seen), unless one is already running. */
+  requestRetrain(): void {
+    if (!this.pending) this.track(this.retrainNow());
+  }
+
   /** Resolves once no retrain is in flight: a replay that ends early can still save its first model. */
   async idle(): Promise<void> {
     while (this.inFlight) await this.inFlight;
