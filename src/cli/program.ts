@@ -5,6 +5,7 @@ import { registerAlertCommands } from './commands/alerts.js';
 import { registerApiKeyCommands } from './commands/apikey.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerConfigCommands } from './commands/configCheck.js';
+import { registerLabelCommands } from './commands/labels.js';
 import { registerMlCommands } from './commands/ml.js';
 import { registerMonitorCommands } from './commands/monitor.js';
 import { registerPolicyCommands } from './commands/policy.js';
@@ -42,5 +43,6 @@ Examples:
   registerConfigCommands(program);
   registerApiKeyCommands(program);
   registerSimulateCommand(program);
+  registerLabelCommands(program);
   return program;
 }

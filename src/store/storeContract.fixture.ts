@@ -4,6 +4,7 @@ import type { ActionRecord } from '../core/action.js';
 import { type Alert, dedupeKeyOf } from '../core/alert.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
 import type { Transfer } from '../core/transfer.js';
+import type { Label } from '../graph/labels/label.js';
 import { AlertClosedError } from './alertClosedError.js';
 import type { AlertFilter, Page, Store } from './types.js';
 
@@ -86,6 +87,20 @@ function makeTransfer(overrides: Partial<Transfer> = {}): Transfer {
     status: 'pending',
     createdAt: T0,
     updatedAt: T0,
+    ...overrides,
+  };
+}
+
+function makeLabel(overrides: Partial<Label> = {}): Label {
+  return {
+    chain: 'ethereum',
+    address: `0x${randomBytes(20).toString('hex')}`,
+    category: 'sanctions',
+    label: 'OFAC SDN list',
+    source: 'ofac',
+    sourceRef: 'sanctioned_addresses_ETH.txt:1',
+    listedAt: '2022-08-08',
+    importedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
 }
@@ -931,6 +946,101 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           ),
         );
         expect(saved.map((m) => m.version).sort()).toEqual([1, 2, 3, 4, 5]);
+      });
+    });
+
+    describe('labels', () => {
+      it('upsertMany inserts, then keeps the row and takes the latest import of a label', async () => {
+        const sanctioned = makeLabel();
+        const { listedAt: _, ...undated } = makeLabel({
+          address: sanctioned.address,
+          category: 'phishing',
+          source: 'forta',
+          label: 'Fake_Phishing1',
+          sourceRef: 'phishing_scams.csv:2',
+        });
+        expect(await store.labels.upsertMany([sanctioned, undated])).toEqual({ inserted: 2, updated: 0 });
+        expect(await store.labels.forAddress('ethereum', sanctioned.address)).toStrictEqual([
+          sanctioned,
+          undated,
+        ]);
+
+        const { listedAt: __, ...relisted } = {
+          ...sanctioned,
+          label: 'OFAC SDN list (amended)',
+          sourceRef: 'sanctioned_addresses_ETH.txt:9',
+          importedAt: '2026-02-01T00:00:00.000Z',
+        };
+        const dated = { ...undated, listedAt: '2024-03-01' };
+        const fresh = makeLabel({ chain: 'tron', address: 'TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf' });
+        // The repeat of `fresh` within one call counts once and its last copy wins.
+        expect(await store.labels.upsertMany([relisted, dated, { ...fresh, label: 'first' }, fresh])).toEqual(
+          { inserted: 1, updated: 2 },
+        );
+        expect(await store.labels.forAddress('ethereum', sanctioned.address)).toStrictEqual([
+          relisted,
+          dated,
+        ]);
+        expect(await store.labels.forAddress('tron', fresh.address)).toStrictEqual([fresh]);
+        // Another chain, or another spelling, is another address: callers pass the canonical form.
+        expect(await store.labels.forAddress('bsc', sanctioned.address)).toEqual([]);
+        expect(await store.labels.forAddress('ethereum', sanctioned.address.toUpperCase())).toEqual([]);
+        expect(await store.labels.upsertMany([])).toEqual({ inserted: 0, updated: 0 });
+      });
+
+      it('upsertMany writes all or nothing', async () => {
+        const good = makeLabel({ chain: 'linea' });
+        const broken = { ...makeLabel({ chain: 'linea' }), label: null } as unknown as Label;
+        const before = await store.labels.count({ chain: 'linea' });
+        await expect(store.labels.upsertMany([good, broken])).rejects.toThrow();
+        expect(await store.labels.count({ chain: 'linea' })).toBe(before);
+        expect(await store.labels.forAddress('linea', good.address)).toEqual([]);
+      });
+
+      it('list filters by chain, category and source and pages newest first; count agrees', async () => {
+        // Only this test writes sei exchange labels from the manual source.
+        const mine = Array.from({ length: 7 }, (_, i) =>
+          makeLabel({ chain: 'sei', category: 'exchange', source: 'manual', label: `hot wallet ${i}` }),
+        );
+        const noise = [
+          makeLabel({ chain: 'sei', category: 'exchange', source: 'forta' }),
+          makeLabel({ chain: 'sei', category: 'scam', source: 'manual' }),
+          makeLabel({ chain: 'mantle', category: 'exchange', source: 'manual' }),
+        ];
+        await store.labels.upsertMany([...mine, ...noise]);
+        const filter = { chain: 'sei', category: 'exchange', source: 'manual' } as const;
+        const pages = await allPages((cursor) =>
+          store.labels.list({ ...filter, limit: 3, ...(cursor ? { cursor } : {}) }),
+        );
+        expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+        expect(pages.flat()).toStrictEqual([...mine].reverse());
+        expect(await store.labels.count(filter)).toBe(7);
+        expect(await store.labels.count({ chain: 'sei', source: 'manual' })).toBe(8);
+        const sei = await store.labels.count({ chain: 'sei' });
+        expect(sei).toBe(9);
+        expect(await store.labels.count({})).toBeGreaterThanOrEqual(sei + 1);
+        const first = await store.labels.list({ chain: 'sei', limit: 500 });
+        expect(first.items).toHaveLength(9);
+        expect(first.nextCursor).toBeUndefined();
+      });
+
+      it('all() reads every label, across its internal pages, optionally of one chain', async () => {
+        // More than one read page (2,000) and one write batch, in one call.
+        const many = Array.from({ length: 2_345 }, (_, i) =>
+          makeLabel({ chain: 'blast', sourceRef: `bulk.csv:${i + 1}` }),
+        );
+        expect(await store.labels.upsertMany(many)).toEqual({ inserted: 2_345, updated: 0 });
+        const read: Label[] = [];
+        for await (const label of store.labels.all('blast')) read.push(label);
+        expect(read).toStrictEqual(many);
+        let everything = 0;
+        const chains = new Set<string>();
+        for await (const label of store.labels.all()) {
+          everything++;
+          chains.add(label.chain);
+        }
+        expect(everything).toBe(await store.labels.count({}));
+        expect(chains.has('blast')).toBe(true);
       });
     });
 

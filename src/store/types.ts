@@ -3,6 +3,8 @@ import type { Alert, AlertStatus, AlertStatusChange } from '../core/alert.js';
 import type { Area } from '../core/area.js';
 import type { Severity } from '../core/severity.js';
 import type { Transfer, TransferStatus } from '../core/transfer.js';
+import type { Chain } from '../graph/labels/chains.js';
+import type { Label, LabelCategory, LabelSource } from '../graph/labels/label.js';
 
 /** A page of results and the cursor for the next one (absent on the last page). */
 export interface Page<T> {
@@ -191,6 +193,33 @@ export interface ApiKeyRepository {
   touch(id: string, at: number): Promise<void>;
 }
 
+export interface LabelFilter {
+  chain?: Chain;
+  category?: LabelCategory;
+  source?: LabelSource;
+  limit?: number;
+  /** Opaque cursor from a previous page; most recently first stored first. */
+  cursor?: string;
+}
+
+/**
+ * Address labels from the lists Argus imports. A label is one (chain, address, category, source): importing
+ * it again keeps the row and takes the newer label text, sourceRef, listedAt and importedAt.
+ */
+export interface LabelRepository {
+  /**
+   * Writes the labels in one transaction: all or none. Within one call a repeated key counts once and its
+   * last occurrence wins. `updated` counts labels that were already stored, changed or not.
+   */
+  upsertMany(labels: readonly Label[]): Promise<{ inserted: number; updated: number }>;
+  /** Every label of an address, given in its canonical form (see canonicalAddress), oldest first. */
+  forAddress(chain: Chain, address: string): Promise<Label[]>;
+  list(filter: LabelFilter): Promise<Page<Label>>;
+  count(filter: Omit<LabelFilter, 'limit' | 'cursor'>): Promise<number>;
+  /** Every label (of one chain), read in pages so a LabelIndex can be loaded at start. */
+  all(chain?: Chain): AsyncIterable<Label>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly alerts: AlertRepository;
@@ -201,6 +230,7 @@ export interface Store {
   readonly sweeps: SweepRepository;
   readonly models: ModelRepository;
   readonly apiKeys: ApiKeyRepository;
+  readonly labels: LabelRepository;
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import { ArgusError } from '../../core/errors.js';
 import type { Store } from '../types.js';
 import { postgresActions } from './actions.js';
 import { postgresAlerts } from './alerts.js';
+import { postgresLabels } from './labels.js';
 import { applyPostgresMigrations } from './migrations.js';
 import { postgresPipeline } from './pipeline.js';
 import { postgresApiKeys, postgresModels, postgresStepUps, postgresSweeps } from './small.js';
@@ -95,6 +96,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     sweeps: postgresSweeps(pool),
     models: postgresModels(pool),
     apiKeys: postgresApiKeys(pool),
+    labels: postgresLabels(pool),
     async migrate() {
       return applyPostgresMigrations(pool, options.schema);
     },

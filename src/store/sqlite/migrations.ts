@@ -132,4 +132,25 @@ CREATE TABLE api_keys (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'address labels',
+    sql: `
+CREATE TABLE labels (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  chain TEXT NOT NULL,
+  address TEXT NOT NULL,
+  category TEXT NOT NULL,
+  source TEXT NOT NULL,
+  label TEXT NOT NULL,
+  source_ref TEXT NOT NULL,
+  listed_at TEXT,
+  imported_at TEXT NOT NULL,
+  UNIQUE (chain, address, category, source)
+);
+CREATE INDEX labels_chain ON labels (chain, seq);
+CREATE INDEX labels_category ON labels (category, seq);
+CREATE INDEX labels_source ON labels (source, seq);
+`,
+  },
 ];

@@ -5,6 +5,7 @@ import { ArgusError } from '../../core/errors.js';
 import type { Store } from '../types.js';
 import { sqliteActions } from './actions.js';
 import { sqliteAlerts } from './alerts.js';
+import { sqliteLabels } from './labels.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { sqlitePipeline } from './pipeline.js';
 import { sqliteApiKeys, sqliteModels, sqliteStepUps, sqliteSweeps } from './small.js';
@@ -97,6 +98,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     sweeps: sqliteSweeps(db),
     models: sqliteModels(db),
     apiKeys: sqliteApiKeys(db),
+    labels: sqliteLabels(db),
     async migrate() {
       return applyMigrations(db);
     },
