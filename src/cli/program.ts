@@ -30,6 +30,8 @@ Examples:
   $ argus serve --demo                 start the server with the bundled demo scenario
   $ argus alerts list --status open    triage from the terminal
   $ argus audit contracts/ --fail-on high   static analysis of Solidity, as a CI gate
+  $ argus monitor --source transfers.jsonl   transfers through features, model and rules
+  $ argus simulate --out s.jsonl --truth t.json && argus monitor eval --stream s.jsonl --truth t.json
   $ argus policy test alert.json       which actions would fire for this alert, and why
   $ argus config check                 validate the configuration`,
     );
