@@ -9,6 +9,7 @@ import { registerLabelCommands } from './commands/labels.js';
 import { registerMlCommands } from './commands/ml.js';
 import { registerMonitorCommands } from './commands/monitor.js';
 import { registerPolicyCommands } from './commands/policy.js';
+import { registerScreenCommand } from './commands/screen.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerSimulateCommand } from './commands/simulate.js';
 
@@ -46,5 +47,6 @@ Examples:
   registerApiKeyCommands(program);
   registerSimulateCommand(program);
   registerLabelCommands(program);
+  registerScreenCommand(program);
   return program;
 }
