@@ -22,14 +22,26 @@ export interface FeatureTableOptions {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** True when a (trimmed, non-empty) cell is a number as feature tables read it. */
+export function isNumberCell(cell: string): boolean {
+  return NUMBER.test(cell);
+}
+
+/** The CSV's trimmed header and its rows with the right number of cells, as feature tables read them. */
+export function parseTableCsv(text: string): { header: string[]; rows: string[][]; rejectedRows: number } {
+  const records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
+  const header = (records[0] ?? []).map((h) => h.trim());
+  const rows = records.slice(1).filter((r) => r.length === header.length);
+  return { header, rows, rejectedRows: Math.max(0, records.length - 1 - rows.length) };
+}
+
 /**
  * Reads a CSV feature table. Numeric columns are read as they are, empty cells become NaN, and a
  * non-numeric column is frequency-encoded (how common its value is: rare categories look anomalous),
  * or dropped when every value is distinct (an identifier, useless to a model).
  */
 export function readFeatureTable(text: string, options: FeatureTableOptions = {}): FeatureTable {
-  const records = parse(text, { relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
-  const header = (records[0] ?? []).map((h) => h.trim());
+  const { header, rows, rejectedRows } = parseTableCsv(text);
   if (header.length === 0) throw new ArgusError('INPUT_INVALID', 'the CSV has no header row');
   const known = new Set(header);
   for (const name of [...(options.ignore ?? []), ...(options.id ? [options.id] : [])]) {
@@ -39,8 +51,6 @@ export function readFeatureTable(text: string, options: FeatureTableOptions = {}
       });
     }
   }
-  const rows = records.slice(1).filter((r) => r.length === header.length);
-  const rejectedRows = records.length - 1 - rows.length;
   const idIndex = options.id ? header.indexOf(options.id) : -1;
   const skip = new Set(options.ignore ?? []);
   if (options.id) skip.add(options.id);
@@ -56,7 +66,7 @@ export function readFeatureTable(text: string, options: FeatureTableOptions = {}
       notices.push(`column "${name}" is empty: dropped`);
       return;
     }
-    if (filled.every((c) => NUMBER.test(c))) {
+    if (filled.every(isNumberCell)) {
       columns.push(name);
       encoded.push(Float64Array.from(cells, (c) => (c === '' ? Number.NaN : Number(c))));
       return;
