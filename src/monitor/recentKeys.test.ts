@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a, murmurish, RecentKeys } from './recentKeys.js';
+import { fnv1a } from './hash32.js';
+import { murmurish, RecentKeys } from './recentKeys.js';
 
 describe('RecentKeys', () => {
   it('reports a key as seen the second time only', () => {

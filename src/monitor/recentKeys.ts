@@ -1,3 +1,5 @@
+import { FNV_OFFSET, FNV_PRIME } from './hash32.js';
+
 /**
  * Remembers the last `capacity` event keys, to drop redeliveries (at-least-once sources, replayed
  * files) without a Map of millions of strings. Keys are kept as 64-bit fingerprints (two independent
@@ -118,21 +120,9 @@ export class RecentKeys {
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 const MURMURISH_SEED = 0x9747b28c;
 const MURMURISH_M = 0x5bd1e995;
 const MURMURISH_FINAL = 0xc2b2ae35;
-
-/** The first fingerprint (FNV-1a over UTF-16 code units); seenBefore computes it inline, this is the reference. */
-export function fnv1a(s: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, FNV_PRIME);
-  }
-  return h >>> 0;
-}
 
 /** The second fingerprint; seenBefore computes it inline, this is the reference. */
 export function murmurish(s: string): number {

@@ -4,19 +4,10 @@
  * how many random numbers were consumed before it, and two domains never hand out the same one.
  */
 
+import { mix32 } from '../hash32.js';
+
 const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 const HEX_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
-
-/** murmur3's finaliser: a bijection on 32-bit words with full avalanche. */
-export function mix32(value: number): number {
-  let h = value >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 /**
  * One 32-bit word of the identifier (seed, domain, a, b). Each word index starts its own chain, so a

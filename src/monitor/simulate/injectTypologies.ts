@@ -1,6 +1,7 @@
+import { mix32 } from '../hash32.js';
 import type { TransferEvent } from '../transferEvent.js';
 import type { Incident } from './groundTruth.js';
-import { mix32, type TxHashes } from './hash.js';
+import type { TxHashes } from './hash.js';
 import type { ResolvedSimulationOptions } from './options.js';
 import type { Population } from './population.js';
 import { simulationRandom } from './rng.js';

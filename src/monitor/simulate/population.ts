@@ -1,6 +1,7 @@
+import { mix32 } from '../hash32.js';
 import { ASSET_SHARES, ASSETS } from './assets.js';
 import { cumulativeOf, logNormal, pareto, pickCumulative, uniform, uniformInt } from './draws.js';
-import { DOMAIN, hashAddress, mix32 } from './hash.js';
+import { DOMAIN, hashAddress } from './hash.js';
 import { JURISDICTION_CUMULATIVE } from './jurisdictions.js';
 import type { ResolvedSimulationOptions } from './options.js';
 import { simulationRandom } from './rng.js';

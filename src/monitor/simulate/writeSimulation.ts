@@ -1,8 +1,8 @@
 import { type FileHandle, open, writeFile } from 'node:fs/promises';
 import { ArgusError } from '../../core/errors.js';
+import { mix32 } from '../hash32.js';
 import type { TransferEvent } from '../transferEvent.js';
 import type { GroundTruth } from './groundTruth.js';
-import { mix32 } from './hash.js';
 import { MALFORMED_KINDS, malformedLine } from './malformedLine.js';
 import { MinHeap } from './minHeap.js';
 import type { SimulationOptions } from './options.js';
