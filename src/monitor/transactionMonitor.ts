@@ -151,7 +151,7 @@ export class TransactionMonitor {
     const top = scorer.explainRow(this.row, this.topK).filter((c) => c.contribution > 0);
     const contributions = new Map(top.map((c) => [c.feature, c.contribution]));
     const reasons = top.map((c) =>
-      describeFeature(c.feature, this.row[c.feature] as number, baseline?.[c.feature]),
+      describeFeature(c.feature, this.row[c.feature] as number, baseline[c.feature]),
     );
     // Rounded down, so a score of 0.99995 reads "above 99.99%", never "above 100.00%".
     const digits = score >= 0.999 ? 2 : 1;
@@ -222,7 +222,7 @@ function ruleAlert(
   hit: RuleHitLike,
   event: TransferEvent,
   row: Float64Array,
-  baseline: Float64Array | undefined,
+  baseline: Float64Array,
 ): AlertInput {
   const named = new Set(hit.evidence.filter((e) => e.kind === 'feature').map((e) => e.name));
   const rest = featureEvidence(row, baseline).filter((e) => e.kind !== 'feature' || !named.has(e.name));
@@ -234,7 +234,7 @@ function ruleAlert(
     area: 'monitor',
     detector: `monitor.rule.${hit.ruleId}`,
     subject,
-    severity: hit.severity ?? severityFromScore(hit.score),
+    severity: hit.severity,
     score: Math.min(1, Math.max(0, hit.score)),
     title: hit.title,
     explanation: hit.explanation,
@@ -247,13 +247,13 @@ function ruleAlert(
 /** The whole feature vector rides along as evidence: analysts see it, and the feedback loop learns from it. */
 function featureEvidence(
   row: Float64Array,
-  baseline: Float64Array | undefined,
+  baseline: Float64Array,
   contributions?: Map<number, number>,
 ): Evidence[] {
   return FEATURE_NAMES.map((name, i) => {
     const evidence: Evidence = { kind: 'feature', name, value: row[i] as number };
-    const usual = baseline?.[i];
-    if (usual !== undefined && Number.isFinite(usual)) evidence.baseline = usual;
+    const usual = baseline[i] as number;
+    if (Number.isFinite(usual)) evidence.baseline = usual;
     const contribution = contributions?.get(i);
     if (contribution !== undefined) evidence.contribution = contribution;
     return evidence;
