@@ -36,7 +36,7 @@ import {
   evaluateExposure,
 } from '../src/graph/simulate/evaluateScenario.js';
 import { generateLaunderingScenario } from '../src/graph/simulate/launderingScenario.js';
-import { simulationRandom } from '../src/monitor/simulate/rng.js';
+import { simulationRandom } from '../src/ml/simulationRandom.js';
 
 const { values } = parseArgs({
   options: {

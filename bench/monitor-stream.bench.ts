@@ -20,9 +20,9 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigSchema } from '../src/core/config/schema.js';
+import type { TransferEvent } from '../src/core/transferEvent.js';
 import { createMonitorRuntime } from '../src/monitor/monitorRuntime.js';
 import { simulateTransfers } from '../src/monitor/simulate/simulateTransfers.js';
-import type { TransferEvent } from '../src/monitor/transferEvent.js';
 
 const { values } = parseArgs({
   options: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { TransferEvent } from '../core/transferEvent.js';
 import { ModelAlertGate } from './modelAlertGate.js';
-import type { TransferEvent } from './transferEvent.js';
 
 const HOUR = 3_600_000;
 let n = 0;

@@ -1,4 +1,4 @@
-import type { TransferEvent } from './transferEvent.js';
+import type { TransferEvent } from '../core/transferEvent.js';
 
 export interface ModelAlertGateOptions {
   /** Least value (valueUsd, else amount) a transfer needs for a model alert. Default 0. */

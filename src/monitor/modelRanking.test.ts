@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { TransferEvent } from '../core/transferEvent.js';
 import { ModelRankingCollector } from './modelRanking.js';
 import type { GroundTruth } from './simulate/groundTruth.js';
-import type { TransferEvent } from './transferEvent.js';
 
 const truth = {
   incidents: [

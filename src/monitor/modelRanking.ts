@@ -1,6 +1,6 @@
+import type { TransferEvent } from '../core/transferEvent.js';
 import { averagePrecision, rocAuc } from '../ml/metrics/index.js';
 import type { GroundTruth } from './simulate/groundTruth.js';
-import type { TransferEvent } from './transferEvent.js';
 
 export interface ModelRanking {
   /** Transfers the model scored (all after the first model was fitted). */

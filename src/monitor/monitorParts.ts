@@ -1,5 +1,5 @@
+import type { TransferEvent } from '../core/transferEvent.js';
 import type { RuleHit } from './rules/ruleHit.js';
-import type { TransferEvent } from './transferEvent.js';
 
 /**
  * What the engine needs from each part, as structural interfaces: the engine can be tested with

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../core/config/schema.js';
+import type { TransferEvent } from '../core/transferEvent.js';
 import { createMonitorRuntime } from './monitorRuntime.js';
 import { simulateTransfers } from './simulate/simulateTransfers.js';
-import type { TransferEvent } from './transferEvent.js';
 
 const dirs: string[] = [];
 afterEach(() => {

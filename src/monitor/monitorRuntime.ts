@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ArgusConfig } from '../core/config/schema.js';
 import { type CounterpartyRisk, NO_COUNTERPARTY_RISK } from '../core/counterpartyRisk.js';
 import { ArgusError } from '../core/errors.js';
+import type { TransferEvent } from '../core/transferEvent.js';
 import { DETECTOR_NAMES, type DetectorName } from '../ml/detectorFactory.js';
 import { ModelHolder } from './adaptive/modelHolder.js';
 import { ModelRetrainer } from './adaptive/modelRetrainer.js';
@@ -16,7 +17,6 @@ import { RecentKeys } from './recentKeys.js';
 import { DEFAULT_MONITOR_RULES } from './rules/defaultRules.js';
 import { loadRules } from './rules/loadRules.js';
 import { TransactionMonitor } from './transactionMonitor.js';
-import type { TransferEvent } from './transferEvent.js';
 
 export type MonitorConfig = ArgusConfig['monitor'];
 

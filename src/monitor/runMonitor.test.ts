@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertInput } from '../core/alert.js';
+import { parseTransferEvent } from '../core/transferEvent.js';
 import { FEATURE_INDEX } from './features/featureNames.js';
 import type { FeatureComputer, RuleEvaluator } from './monitorParts.js';
 import { runMonitor } from './runMonitor.js';
 import type { SourceItem, TransferSource } from './sources/source.js';
 import { TransactionMonitor } from './transactionMonitor.js';
-import { parseTransferEvent } from './transferEvent.js';
 
 const features: FeatureComputer = {
   observe(event, out, baseline) {

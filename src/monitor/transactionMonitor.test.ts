@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AlertInputSchema } from '../core/alert.js';
+import { parseTransferEvent, type TransferEvent } from '../core/transferEvent.js';
 import { FEATURE_COUNT, FEATURE_INDEX } from './features/featureNames.js';
 import type { FeatureComputer, RowScorer, RuleEvaluator } from './monitorParts.js';
 import { TransactionMonitor } from './transactionMonitor.js';
-import { parseTransferEvent, type TransferEvent } from './transferEvent.js';
 
 function transfer(overrides: Record<string, unknown> = {}): TransferEvent {
   const parsed = parseTransferEvent({

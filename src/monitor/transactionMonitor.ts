@@ -1,5 +1,6 @@
 import type { AlertInput, Evidence } from '../core/alert.js';
 import { type Severity, severityFromScore } from '../core/severity.js';
+import type { TransferEvent } from '../core/transferEvent.js';
 import { describeFeature } from './describeFeature.js';
 import { FEATURE_COUNT, FEATURE_NAMES } from './features/featureNames.js';
 import { ModelAlertGate } from './modelAlertGate.js';
@@ -11,7 +12,6 @@ import type {
   SupervisedScorer,
 } from './monitorParts.js';
 import { RecentKeys } from './recentKeys.js';
-import type { TransferEvent } from './transferEvent.js';
 
 export interface MonitorStats {
   processed: number;

@@ -1,4 +1,4 @@
-import type { Label } from '../graph/labels/label.js';
+import type { Label } from '../core/label.js';
 import { decodeCursor } from './rows.js';
 import type { WhereClause } from './sqlFilters.js';
 import type { LabelFilter } from './types.js';

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionRecord } from '../core/action.js';
 import { type Alert, dedupeKeyOf } from '../core/alert.js';
 import { ConflictError, NotFoundError } from '../core/errors.js';
+import type { Label } from '../core/label.js';
 import type { Transfer } from '../core/transfer.js';
-import type { Label } from '../graph/labels/label.js';
 import { AlertClosedError } from './alertClosedError.js';
 import type { AlertFilter, Page, Store } from './types.js';
 

@@ -1,10 +1,10 @@
 import type { ActionEvent, ActionRecord, ActionStatus } from '../core/action.js';
 import type { Alert, AlertStatus, AlertStatusChange } from '../core/alert.js';
 import type { Area } from '../core/area.js';
+import type { Chain } from '../core/chain.js';
+import type { Label, LabelCategory, LabelSource } from '../core/label.js';
 import type { Severity } from '../core/severity.js';
 import type { Transfer, TransferStatus } from '../core/transfer.js';
-import type { Chain } from '../graph/labels/chains.js';
-import type { Label, LabelCategory, LabelSource } from '../graph/labels/label.js';
 
 /** A page of results and the cursor for the next one (absent on the last page). */
 export interface Page<T> {

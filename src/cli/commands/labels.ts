@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
+import { type Chain, parseChain } from '../../core/chain.js';
 import { ArgusError } from '../../core/errors.js';
-import { canonicalAddress } from '../../graph/labels/addresses.js';
-import { type Chain, parseChain } from '../../graph/labels/chains.js';
-import { type ImportOptions, importLabels, LABEL_IMPORT_KINDS } from '../../graph/labels/importLabels.js';
 import {
   LABEL_CATEGORIES,
   LABEL_SOURCES,
   type Label,
   type LabelCategory,
   type LabelSource,
-} from '../../graph/labels/label.js';
+} from '../../core/label.js';
+import { canonicalAddress } from '../../graph/labels/addresses.js';
+import { type ImportOptions, importLabels, LABEL_IMPORT_KINDS } from '../../graph/labels/importLabels.js';
 import type { LabelFilter } from '../../store/types.js';
 import { withStore } from '../context.js';
 import { consoleOutput, EXIT_USAGE, formatTable, printJson, reportError } from '../output.js';

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
+import { parseChain } from '../../core/chain.js';
 import { ArgusError } from '../../core/errors.js';
+import type { Label } from '../../core/label.js';
 import { parseScreeningOptions, screenAddress } from '../../graph/exposure/exposureScreener.js';
 import { canonicalAddress } from '../../graph/labels/addresses.js';
-import { parseChain } from '../../graph/labels/chains.js';
-import type { Label } from '../../graph/labels/label.js';
 import { formatScreening } from '../../graph/screening/formatScreening.js';
 import { buildScreeningContext } from '../../graph/screening/screeningContext.js';
 import { ScreeningGraphBuilder } from '../../graph/screening/screeningGraphBuilder.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransferEvent } from '../../monitor/transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { type SmallEdge, smallGraph } from '../smallGraph.fixture.js';
 import type { TransferGraphView } from '../transferGraphView.js';
 import { TransferGraph } from './transferGraph.js';

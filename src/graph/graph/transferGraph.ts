@@ -1,5 +1,5 @@
 import { ValidationError } from '../../core/errors.js';
-import type { TransferEvent } from '../../monitor/transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import type { TransferGraphView } from '../transferGraphView.js';
 import { EdgePairIndex } from './edgePairIndex.js';
 import { grownTo } from './growArray.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { KNOWN_CHAINS, parseChain } from '../../core/chain.js';
 import { ArgusError, ValidationError } from '../../core/errors.js';
 import { canonicalAddress, checkAddress } from './addresses.js';
-import { KNOWN_CHAINS, parseChain } from './chains.js';
 
 const VITALIK = '0xd8dA6BF26964aF9D7eEd9e03E53415D37aA96045';
 

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ArgusError } from '../../core/errors.js';
+import { LabelSchema } from '../../core/label.js';
 import { importLabels, type LabelImportKind } from './importLabels.js';
-import { LabelSchema } from './label.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const AT = { importedAt: '2026-01-01T00:00:00Z' };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { KNOWN_CHAINS } from '../../core/chain.js';
 import { ArgusError, ValidationError } from '../../core/errors.js';
-import { KNOWN_CHAINS } from './chains.js';
 import { importCryptoScamDb } from './importers/cryptoScamDb.js';
 import { importDefiHackLabs } from './importers/defiHackLabs.js';
 import { importForta } from './importers/forta.js';

@@ -1,6 +1,6 @@
+import type { Chain } from '../../core/chain.js';
+import type { Label, LabelCategory, LabelSource } from '../../core/label.js';
 import { checkAddress } from './addresses.js';
-import type { Chain } from './chains.js';
-import type { Label, LabelCategory, LabelSource } from './label.js';
 
 /** A row an importer could not use: where it is (file:line, or file:line:field) and why. */
 export interface RejectedRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Label } from './label.js';
+import type { Label } from '../../core/label.js';
 import { LabelIndex } from './labelIndex.js';
 
 const AT = '2026-01-01T00:00:00.000Z';

@@ -1,6 +1,6 @@
+import type { Chain } from '../../core/chain.js';
+import type { Label, LabelCategory, LabelSource } from '../../core/label.js';
 import { checkAddress } from './addresses.js';
-import type { Chain } from './chains.js';
-import type { Label, LabelCategory, LabelSource } from './label.js';
 
 const NO_LABELS: readonly Label[] = Object.freeze([]);
 

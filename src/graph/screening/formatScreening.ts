@@ -1,5 +1,5 @@
+import type { Label } from '../../core/label.js';
 import type { ExposurePath, ScreeningResult } from '../exposure/exposureScreener.js';
-import type { Label } from '../labels/label.js';
 
 export interface FormatScreeningOptions {
   /** Labels of the addresses the result names (buildScreeningContext's labelsByAddress). */

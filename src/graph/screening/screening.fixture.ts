@@ -1,4 +1,4 @@
-import type { Label } from '../labels/label.js';
+import type { Label } from '../../core/label.js';
 
 /** Addresses of the hand-made screening scenario (fixtures/transfers.jsonl uses the same ones). */
 export const ADDR = {

@@ -1,6 +1,6 @@
+import type { Label } from '../../core/label.js';
 import type { ExposureSources } from '../exposure/exposureScreener.js';
 import { categoryWeight, DEFAULT_CATEGORY_WEIGHTS } from '../exposure/riskScore.js';
-import type { Label } from '../labels/label.js';
 import type { TransferGraphView } from '../transferGraphView.js';
 
 export interface ScreeningContextInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransferEvent } from '../../monitor/transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { ScreeningGraphBuilder } from './screeningGraphBuilder.js';
 
 // Built by hand, as the monitor's schema would output it: src/graph does not load src/monitor.

@@ -1,7 +1,7 @@
-import type { TransferEvent } from '../../monitor/transferEvent.js';
+import type { Chain } from '../../core/chain.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { TransferGraph } from '../graph/transferGraph.js';
 import { checkAddress } from '../labels/addresses.js';
-import type { Chain } from '../labels/chains.js';
 
 export type AddOutcome = { kind: 'added' } | { kind: 'other-chain' } | { kind: 'rejected'; reason: string };
 

@@ -1,4 +1,4 @@
-import { simulationRandom } from '../../monitor/simulate/rng.js';
+import { simulationRandom } from '../../ml/simulationRandom.js';
 
 export interface LaunderingScenarioOptions {
   seed?: number;

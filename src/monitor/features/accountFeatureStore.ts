@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { type CounterpartyRisk, NO_COUNTERPARTY_RISK } from '../../core/counterpartyRisk.js';
 import { ArgusError, ValidationError } from '../../core/errors.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { describeZodIssues } from '../../core/zodIssues.js';
-import type { TransferEvent } from '../transferEvent.js';
 import { AccountColumns } from './accountColumns.js';
 import {
   ADDRESS_HASH,

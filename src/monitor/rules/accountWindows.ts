@@ -1,4 +1,4 @@
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { AccountSlots, copyInto, type SlotListener } from './accountSlots.js';
 import type { RuleState } from './compiledRule.js';
 import { densestWindow, SlotRings, type WindowPeak } from './slotRings.js';

@@ -1,4 +1,4 @@
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import type { EmitHit, RuleType } from './ruleHit.js';
 
 /** How much a rule remembers, so an operator can see that state stays bounded. */

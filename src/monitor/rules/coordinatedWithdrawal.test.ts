@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { features, HOUR, harness, MINUTE, T0 } from './rules.fixture.js';
 
 const rules = (extra = '') => `

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Evidence } from '../../core/alert.js';
 import type { Severity } from '../../core/severity.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { FEATURE_INDEX } from '../features/featureNames.js';
-import type { TransferEvent } from '../transferEvent.js';
 import { AccountSlots, copyInto, type SlotListener } from './accountSlots.js';
 import type { CompiledRule, RuleState } from './compiledRule.js';
 import { formatDuration, formatNumber, formatValue } from './display.js';

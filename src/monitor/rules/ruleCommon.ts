@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SeveritySchema } from '../../core/severity.js';
-import { TransferEventSchema } from '../transferEvent.js';
+import { TransferEventSchema } from '../../core/transferEvent.js';
 
 /** The kinds an event may give its accounts, plus "unknown" for an event that gives none (a raw chain feed). */
 export const SCOPE_ACCOUNT_KINDS = [

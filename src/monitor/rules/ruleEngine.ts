@@ -1,7 +1,7 @@
 import { ArgusError } from '../../core/errors.js';
 import type { Severity } from '../../core/severity.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { FEATURE_COUNT } from '../features/featureNames.js';
-import type { TransferEvent } from '../transferEvent.js';
 import type { CompiledRule, RuleState } from './compiledRule.js';
 import { CoordinatedWithdrawalRule } from './coordinatedWithdrawal.js';
 import { DormantHighValue } from './dormantHighValue.js';

@@ -1,5 +1,5 @@
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { FEATURE_COUNT, FEATURE_INDEX, type FeatureName } from '../features/featureNames.js';
-import type { TransferEvent } from '../transferEvent.js';
 import { loadRules } from './loadRules.js';
 import type { RuleEngine } from './ruleEngine.js';
 import type { RuleHit } from './ruleHit.js';

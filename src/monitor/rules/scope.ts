@@ -1,4 +1,4 @@
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import type { RuleScope } from './ruleCommon.js';
 
 /** Decides per event whether a rule applies; answers are memoised per distinct chain/asset string. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Severity } from '../../core/severity.js';
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { AccountWindows, stateBudgetProblem } from './accountWindows.js';
 import type { CompiledRule, RuleState } from './compiledRule.js';
 import { formatDuration, formatNumber, formatValue } from './display.js';

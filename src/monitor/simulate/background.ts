@@ -1,5 +1,6 @@
+import type { TransferEvent } from '../../core/transferEvent.js';
 import type { Random } from '../../ml/random.js';
-import type { TransferEvent } from '../transferEvent.js';
+import { simulationRandom } from '../../ml/simulationRandom.js';
 import { humanRound, isNativeAsset, roundAmount, roundCents } from './assets.js';
 import { normal, pareto, pickCumulative, poisson } from './draws.js';
 import { DOMAIN, hashAddress, hashWord, PREHISTORY_DAY, type TxHashes } from './hash.js';
@@ -7,7 +8,6 @@ import { DAY_MS, JURISDICTIONS, LOCAL_HOUR_CUMULATIVE, utcMsOfLocalHour } from '
 import { MinHeap } from './minHeap.js';
 import type { ResolvedSimulationOptions } from './options.js';
 import { ACTIVITY, isQuiet, type Population } from './population.js';
-import { simulationRandom } from './rng.js';
 import { keptTransfer, makeTransfer } from './transferFactory.js';
 
 /**

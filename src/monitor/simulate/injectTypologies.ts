@@ -1,10 +1,10 @@
+import type { TransferEvent } from '../../core/transferEvent.js';
+import { simulationRandom } from '../../ml/simulationRandom.js';
 import { mix32 } from '../hash32.js';
-import type { TransferEvent } from '../transferEvent.js';
 import type { Incident } from './groundTruth.js';
 import type { TxHashes } from './hash.js';
 import type { ResolvedSimulationOptions } from './options.js';
 import type { Population } from './population.js';
-import { simulationRandom } from './rng.js';
 import { createInjectionContext } from './typologies/injectionContext.js';
 import { TYPOLOGIES } from './typologies/registry.js';
 import { TYPOLOGY_NAMES } from './typologyNames.js';

@@ -1,5 +1,5 @@
+import type { TransferEvent } from '../../core/transferEvent.js';
 import type { Random } from '../../ml/random.js';
-import type { TransferEvent } from '../transferEvent.js';
 
 /** The ways a line in the stream is broken on purpose; each one must be rejected by a source. */
 export const MALFORMED_KINDS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { simulationRandom } from '../../ml/simulationRandom.js';
 import { MinHeap } from './minHeap.js';
-import { simulationRandom } from './rng.js';
 
 describe('MinHeap', () => {
   it('pops by priority, equal priorities in insertion order', () => {

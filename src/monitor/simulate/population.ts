@@ -1,10 +1,10 @@
+import { simulationRandom } from '../../ml/simulationRandom.js';
 import { mix32 } from '../hash32.js';
 import { ASSET_SHARES, ASSETS } from './assets.js';
 import { cumulativeOf, logNormal, pareto, pickCumulative, uniform, uniformInt } from './draws.js';
 import { DOMAIN, hashAddress } from './hash.js';
 import { JURISDICTION_CUMULATIVE } from './jurisdictions.js';
 import type { ResolvedSimulationOptions } from './options.js';
-import { simulationRandom } from './rng.js';
 
 export const ACTIVITY = { active: 0, occasional: 1, dormant: 2 } as const;
 

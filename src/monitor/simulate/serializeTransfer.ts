@@ -1,4 +1,4 @@
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 
 /**
  * One simulated transfer as a JSON line, the way a source delivers it: without `key`, which

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTransferEvent, type TransferEvent, transferEventKey } from '../transferEvent.js';
+import { parseTransferEvent, type TransferEvent, transferEventKey } from '../../core/transferEvent.js';
 import { DEFAULT_PRICES } from './assets.js';
 import { JURISDICTIONS, localHourAt } from './jurisdictions.js';
 import { serializeTransfer } from './serializeTransfer.js';

@@ -1,5 +1,5 @@
 import { ArgusError } from '../../core/errors.js';
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { priceTable } from './assets.js';
 import { BackgroundGenerator, MAX_SLOTS } from './background.js';
 import type { GroundTruth } from './groundTruth.js';

@@ -1,4 +1,4 @@
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { ASSETS } from './assets.js';
 
 export type AccountKind = NonNullable<TransferEvent['fromKind']>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArgusError } from '../../core/errors.js';
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import type { Incident } from './groundTruth.js';
 import { JURISDICTIONS, localHourAt } from './jurisdictions.js';
 import { createSimulation } from './simulateTransfers.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseTransferEvent } from '../transferEvent.js';
+import { parseTransferEvent } from '../../core/transferEvent.js';
 import { parseGroundTruth } from './groundTruth.js';
 import { writeSimulation } from './writeSimulation.js';
 

@@ -1,12 +1,12 @@
 import { type FileHandle, open, writeFile } from 'node:fs/promises';
 import { ArgusError } from '../../core/errors.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
+import { simulationRandom } from '../../ml/simulationRandom.js';
 import { mix32 } from '../hash32.js';
-import type { TransferEvent } from '../transferEvent.js';
 import type { GroundTruth } from './groundTruth.js';
 import { MALFORMED_KINDS, malformedLine } from './malformedLine.js';
 import { MinHeap } from './minHeap.js';
 import type { SimulationOptions } from './options.js';
-import { simulationRandom } from './rng.js';
 import { serializeTransfer } from './serializeTransfer.js';
 import { createSimulation } from './simulateTransfers.js';
 import { TYPOLOGY_NAMES, type TypologyName } from './typologyNames.js';

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../core/errors.js';
-import { TransferEventSchema } from '../transferEvent.js';
+import { TransferEventSchema } from '../../core/transferEvent.js';
 import { splitCsvLine } from './csvLine.js';
 import { readLineBatches } from './readLines.js';
 

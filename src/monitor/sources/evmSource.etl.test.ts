@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { EvmTransferSource } from './evmSource.js';
 import { type JsonRpcStub, RpcStubError, startJsonRpcStub } from './jsonRpcStub.fixture.js';
 import type { RejectedRecord } from './source.js';

@@ -12,7 +12,7 @@ import {
 } from 'viem';
 import { foundry } from 'viem/chains';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { type AnvilNode, anvilBinary, startAnvil } from './anvilNode.fixture.js';
 import { EvmTransferSource, type ReorgNotice } from './evmSource.js';
 import type { RejectedRecord } from './source.js';

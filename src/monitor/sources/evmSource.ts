@@ -1,6 +1,6 @@
 import { createPublicClient, type Hex, http, type PublicClient, type RpcLog, webSocket } from 'viem';
 import { ArgusError } from '../../core/errors.js';
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { abortableSleep } from './abortableSleep.js';
 import { ContractCodeCache } from './contractCodeCache.js';
 import { extractTransfers, type FullBlock, nativeCandidates, TRANSFER_TOPIC } from './evmTransfers.js';

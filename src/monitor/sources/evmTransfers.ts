@@ -1,5 +1,5 @@
 import { type Block, formatUnits, type Hex, type RpcLog, type Transaction } from 'viem';
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import type { ContractCodeCache } from './contractCodeCache.js';
 import { parseTransferRecord } from './fastTransferParse.js';
 import type { TokenInfo, TokenMetadataCache } from './tokenMetadata.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseTransferEvent } from '../../core/transferEvent.js';
 import { seededRandom } from '../../ml/random.js';
-import { parseTransferEvent } from '../transferEvent.js';
 import {
   FAST_PARSE_PROBES,
   fastParseAgreesWithSchema,

@@ -4,7 +4,7 @@ import {
   type TransferEvent,
   TransferEventSchema,
   transferEventKey,
-} from '../transferEvent.js';
+} from '../../core/transferEvent.js';
 
 /*
  * The schema check costs about as much as JSON.parse itself, which at a million lines is the

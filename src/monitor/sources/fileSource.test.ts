@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ArgusError, ValidationError } from '../../core/errors.js';
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 import { type FileSourceOptions, FileTransferSource } from './fileSource.js';
 import { MAX_LINE_CHARS } from './readLines.js';
 import type { ReplayClock } from './replayPacer.js';

@@ -3,7 +3,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ArgusError, ConflictError } from '../../core/errors.js';
-import type { TransferEvent, TransferEventInput } from '../transferEvent.js';
+import type { TransferEvent, TransferEventInput } from '../../core/transferEvent.js';
 import { describeNats, NATS_TEST_URL, natsUnavailable } from './natsServer.fixture.js';
 import { NatsTransferSource } from './natsSource.js';
 import { publishTransfers } from './publishTransfers.js';

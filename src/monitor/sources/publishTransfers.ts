@@ -1,6 +1,6 @@
 import { jetstream, jetstreamManager, type PubAck } from '@nats-io/jetstream';
 import { ValidationError } from '../../core/errors.js';
-import { parseTransferEvent, type TransferEventInput } from '../transferEvent.js';
+import { parseTransferEvent, type TransferEventInput } from '../../core/transferEvent.js';
 import { connectNats, ensureStream } from './natsConnection.js';
 
 export interface PublishTransfersOptions {

@@ -1,4 +1,4 @@
-import type { TransferEvent } from '../transferEvent.js';
+import type { TransferEvent } from '../../core/transferEvent.js';
 
 /** A record that could not be turned into a TransferEvent; the source reports it and goes on. */
 export interface RejectedRecord {

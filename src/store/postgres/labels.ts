@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Label } from '../../graph/labels/label.js';
+import type { Label } from '../../core/label.js';
 import {
   LABEL_COLUMNS,
   LABEL_READ_PAGE,

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Label } from '../../graph/labels/label.js';
+import type { Label } from '../../core/label.js';
 import {
   LABEL_COLUMNS,
   LABEL_READ_PAGE,

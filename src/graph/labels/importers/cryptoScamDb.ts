@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Chain } from '../chains.js';
+import type { Chain } from '../../../core/chain.js';
 import type { LabelCollector } from '../labelCollector.js';
 import { csvRows } from './csvRows.js';
 import { chainOfTokenAddress } from './tokenChain.js';

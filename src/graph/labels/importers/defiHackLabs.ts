@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Chain } from '../chains.js';
+import type { Chain } from '../../../core/chain.js';
 import type { LabelCollector } from '../labelCollector.js';
 import { csvRows } from './csvRows.js';
 

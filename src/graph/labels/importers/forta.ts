@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Chain } from '../chains.js';
-import type { LabelCategory } from '../label.js';
+import type { Chain } from '../../../core/chain.js';
+import type { LabelCategory } from '../../../core/label.js';
 import type { LabelCollector } from '../labelCollector.js';
 import { csvHeader, csvRows } from './csvRows.js';
 

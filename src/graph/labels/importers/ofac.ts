@@ -2,7 +2,7 @@ import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Chain } from '../chains.js';
+import type { Chain } from '../../../core/chain.js';
 import type { LabelCollector } from '../labelCollector.js';
 import { chainOfTokenAddress } from './tokenChain.js';
 

@@ -1,4 +1,4 @@
-import type { Chain } from '../chains.js';
+import type { Chain } from '../../../core/chain.js';
 
 /*
  * Stablecoins live on several chains, and the lists name the asset, not the chain. The address form

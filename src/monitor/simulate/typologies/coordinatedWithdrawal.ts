@@ -1,5 +1,5 @@
 import { ArgusError } from '../../../core/errors.js';
-import type { TransferEvent } from '../../transferEvent.js';
+import type { TransferEvent } from '../../../core/transferEvent.js';
 import { uniform, uniformInt } from '../draws.js';
 import { JURISDICTIONS } from '../jurisdictions.js';
 import type { Typology } from './typology.js';

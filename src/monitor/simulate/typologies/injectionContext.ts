@@ -1,6 +1,6 @@
 import { ArgusError } from '../../../core/errors.js';
+import type { TransferEvent } from '../../../core/transferEvent.js';
 import type { Random } from '../../../ml/random.js';
-import type { TransferEvent } from '../../transferEvent.js';
 import { isNativeAsset, roundAmount, roundCents } from '../assets.js';
 import { uniform } from '../draws.js';
 import { DOMAIN, hashAddress, INJECTED_TX_DAY, type TxHashes } from '../hash.js';

@@ -1,4 +1,4 @@
-import type { TransferEvent } from '../../transferEvent.js';
+import type { TransferEvent } from '../../../core/transferEvent.js';
 import { isNativeAsset, roundCents } from '../assets.js';
 import { pareto, uniform, uniformInt } from '../draws.js';
 import type { Typology } from './typology.js';

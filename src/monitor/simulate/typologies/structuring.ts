@@ -1,4 +1,4 @@
-import type { TransferEvent } from '../../transferEvent.js';
+import type { TransferEvent } from '../../../core/transferEvent.js';
 import { roundCents } from '../assets.js';
 import { uniform, uniformInt } from '../draws.js';
 import { HOUR_MS } from '../jurisdictions.js';

@@ -1,4 +1,4 @@
-import type { TransferEvent } from '../../transferEvent.js';
+import type { TransferEvent } from '../../../core/transferEvent.js';
 import { uniform, uniformInt } from '../draws.js';
 import { DAY_MS, JURISDICTIONS, localHourAt, utcMsOfLocalHour } from '../jurisdictions.js';
 import { ACTIVITY } from '../population.js';

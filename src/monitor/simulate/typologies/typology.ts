@@ -1,5 +1,5 @@
+import type { TransferEvent } from '../../../core/transferEvent.js';
 import type { Random } from '../../../ml/random.js';
-import type { TransferEvent } from '../../transferEvent.js';
 import type { ResolvedSimulationOptions } from '../options.js';
 import type { Population } from '../population.js';
 import type { AccountKind } from '../transferFactory.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KNOWN_CHAINS } from './chains.js';
+import { KNOWN_CHAINS } from './chain.js';
 
 export const LABEL_CATEGORIES = [
   'sanctions',

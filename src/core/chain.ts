@@ -1,4 +1,4 @@
-import { ValidationError } from '../../core/errors.js';
+import { ValidationError } from './errors.js';
 
 /** Chains whose addresses are 20-byte hex with an optional EIP-55 checksum. */
 export const EVM_CHAINS = [

@@ -1,4 +1,4 @@
-import type { Random } from '../../ml/random.js';
+import type { Random } from './random.js';
 
 /**
  * sfc32 (Chris Doty-Humphrey's small fast counting generator, 128-bit state) behind the ml Random
