@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ArgusConfig } from './core/config/schema.js';
+import { GraphScreeningService } from './graph/screening/graphScreeningService.js';
 import type { Logger } from './respond/logger.js';
 import type { Policy } from './respond/policy/policy.js';
 import { createResponder, type Responder } from './respond/responder.js';
@@ -43,6 +44,7 @@ export async function createArgusApp(options: CreateAppOptions): Promise<ArgusAp
       config: config.server,
       version: VERSION,
       logger: verbose ? { level: config.log.level } : false,
+      graphScreening: new GraphScreeningService({ graphs: store.graphs, labels: store.labels }),
       ...(options.plugins ? { plugins: options.plugins } : {}),
     });
     responder.start();

@@ -4,6 +4,7 @@ import type { ArgusConfig } from '../core/config/schema.js';
 import { type CounterpartyRisk, NO_COUNTERPARTY_RISK } from '../core/counterpartyRisk.js';
 import { ArgusError } from '../core/errors.js';
 import type { TransferEvent } from '../core/transferEvent.js';
+import type { TransferObserver } from '../core/transferObserver.js';
 import { DETECTOR_NAMES, type DetectorName } from '../ml/detectorFactory.js';
 import { ModelHolder } from './adaptive/modelHolder.js';
 import { ModelRetrainer } from './adaptive/modelRetrainer.js';
@@ -25,6 +26,8 @@ export interface MonitorRuntimeOptions {
   /** Relative paths in the config are resolved against this. */
   baseDir: string;
   counterpartyRisk?: CounterpartyRisk;
+  /** Other areas that see every accepted transfer (the graph); their alerts join the monitor's. */
+  observers?: readonly TransferObserver[];
   /**
    * 'worker' retrains in a worker thread and swaps the model in when it is ready (production).
    * 'inline' fits on the spot at the same points of the stream, so an evaluation or benchmark gives
@@ -141,6 +144,7 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
   const recentKeys = persist && existsSync(keysPath) ? RecentKeys.load(readFileSync(keysPath)) : undefined;
   monitor = new TransactionMonitor({
     ...(recentKeys ? { recentKeys } : {}),
+    ...(options.observers ? { observers: options.observers } : {}),
     supervised: { current: supervised },
     supervisedAlertThreshold: config.feedbackThreshold,
     features,

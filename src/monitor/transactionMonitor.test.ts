@@ -58,6 +58,36 @@ describe('TransactionMonitor', () => {
     expect(monitor.stats).toMatchObject({ processed: 1, duplicates: 1 });
   });
 
+  it('hands every accepted transfer to the observers once, after dedupe, and sends their alerts out', () => {
+    const seen: string[] = [];
+    const observer = {
+      observe(event: TransferEvent) {
+        seen.push(event.key);
+        if ((event.valueUsd ?? 0) < 10_000) return [];
+        return [
+          {
+            area: 'graph' as const,
+            detector: 'graph.test',
+            subject: { kind: 'address' as const, id: event.to },
+            severity: 'high' as const,
+            score: 0.9,
+            title: 'observed',
+            explanation: 'an observer alert',
+          },
+        ];
+      },
+    };
+    const monitor = new TransactionMonitor({ features, observers: [observer] });
+    const small = transfer();
+    expect(monitor.process(small)).toHaveLength(0);
+    expect(monitor.process({ ...small })).toHaveLength(0);
+    const alerts = monitor.process(transfer({ valueUsd: 20_000 }));
+    expect(alerts.map((a) => a.detector)).toEqual(['graph.test']);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(small.key);
+    expect(monitor.stats).toMatchObject({ processed: 2, duplicates: 1, observerAlerts: 1 });
+  });
+
   it('turns rule hits into alerts and keeps the rule evidence first', () => {
     const rules: RuleEvaluator = {
       evaluate(event, row, emit) {

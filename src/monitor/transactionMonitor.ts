@@ -1,6 +1,7 @@
 import type { AlertInput, Evidence } from '../core/alert.js';
 import { type Severity, severityFromScore } from '../core/severity.js';
 import type { TransferEvent } from '../core/transferEvent.js';
+import type { TransferObserver } from '../core/transferObserver.js';
 import { describeFeature } from './describeFeature.js';
 import { FEATURE_COUNT, FEATURE_NAMES } from './features/featureNames.js';
 import { ModelAlertGate } from './modelAlertGate.js';
@@ -13,6 +14,8 @@ import type {
 } from './monitorParts.js';
 import { RecentKeys } from './recentKeys.js';
 
+const NO_OBSERVERS: readonly TransferObserver[] = [];
+
 export interface MonitorStats {
   processed: number;
   duplicates: number;
@@ -20,6 +23,8 @@ export interface MonitorStats {
   ruleAlerts: number;
   modelAlerts: number;
   supervisedAlerts: number;
+  /** Alerts from the transfer observers (the graph's exposure alerts). */
+  observerAlerts: number;
 }
 
 export interface TransactionMonitorOptions {
@@ -50,6 +55,8 @@ export interface TransactionMonitorOptions {
   dedupeCapacity?: number;
   /** Keys remembered by an earlier run (see RecentKeys.load); dedupeCapacity is ignored then. */
   recentKeys?: RecentKeys;
+  /** Other areas that see every accepted transfer and may raise alerts on it (see core/transferObserver). */
+  observers?: readonly TransferObserver[];
 }
 
 /**
@@ -66,6 +73,7 @@ export class TransactionMonitor {
     ruleAlerts: 0,
     modelAlerts: 0,
     supervisedAlerts: 0,
+    observerAlerts: 0,
   };
   private readonly row = new Float64Array(FEATURE_COUNT);
   /** The sender's usual feature values before this transfer, written by observe() for explanations. */
@@ -123,6 +131,11 @@ export class TransactionMonitor {
       }
     }
     rules?.evaluate(event, this.row, this.onRuleHit);
+    for (const observer of this.options.observers ?? NO_OBSERVERS) {
+      const raised = observer.observe(event);
+      for (const alert of raised) this.pending.push(alert);
+      this.stats.observerAlerts += raised.length;
+    }
     this.current = undefined;
     return this.pending;
   }

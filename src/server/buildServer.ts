@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ActionRecord } from '../core/action.js';
 import type { ArgusConfig } from '../core/config/schema.js';
+import type { GraphScreeningService } from '../graph/screening/graphScreeningService.js';
 import type { AlertPipeline } from '../respond/types.js';
 import type { Store } from '../store/types.js';
 import { apiKeyGuard } from './auth.js';
@@ -11,6 +12,7 @@ import { errorHandler } from './errorHandler.js';
 import { livePageHtml } from './livePage.js';
 import { actionRoutes } from './routes/actions.js';
 import { alertRoutes } from './routes/alerts.js';
+import { graphRoutes } from './routes/graph.js';
 import { policyRoutes } from './routes/policy.js';
 import { streamRoutes } from './routes/stream.js';
 import { transferRoutes } from './routes/transfers.js';
@@ -23,6 +25,8 @@ export interface ServerDeps {
   config: ArgusConfig['server'];
   version: string;
   logger?: FastifyServerOptions['logger'];
+  /** Screening and linkability over the stored transfer graphs; /v1/screen and /v1/linkability exist only with it. */
+  graphScreening?: GraphScreeningService;
   /** Extra routes (the demo's webhook sink), registered inside the same auth and error handling. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
@@ -40,7 +44,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       info: {
         title: 'Argus API',
         version: deps.version,
-        description: 'Alerts, responses and transfer holds. Send `Authorization: Bearer <api key>`.',
+        description:
+          'Alerts, responses, transfer holds and address screening. Send `Authorization: Bearer <api key>`.',
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
@@ -81,6 +86,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(policyRoutes, { pipeline: deps.pipeline });
   await app.register(actionRoutes, { store: deps.store, retry: deps.retryAction });
   await app.register(transferRoutes, { store: deps.store });
+  if (deps.graphScreening) await app.register(graphRoutes, { screening: deps.graphScreening });
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;
 }

@@ -105,6 +105,9 @@ function makeLabel(overrides: Partial<Label> = {}): Label {
   };
 }
 
+/** The graph chunk size the backends' test files open their stores with, so snapshots span chunks cheaply. */
+export const CONTRACT_GRAPH_CHUNK_BYTES = 64;
+
 const ids = (items: readonly { id: string }[]): string[] => items.map((item) => item.id);
 
 /** Follows cursors to the end, checking that every page but the last has one. */
@@ -1041,6 +1044,98 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         }
         expect(everything).toBe(await store.labels.count({}));
         expect(chains.has('blast')).toBe(true);
+      });
+    });
+
+    describe('graph snapshots', () => {
+      const CHUNK = CONTRACT_GRAPH_CHUNK_BYTES;
+      const snapshot = (name: string, data: Uint8Array, at = T0) => ({ name, data, nodes: 7, edges: 11, at });
+
+      it('round-trips data spanning several chunks, from a view into a larger buffer', async () => {
+        const name = uid('graph');
+        const data = new Uint8Array(randomBytes(CHUNK * 3.5));
+        const backing = new Uint8Array(data.byteLength + 40).fill(0xee);
+        backing.set(data, 20);
+        const meta = await store.graphs.save(snapshot(name, backing.subarray(20, 20 + data.byteLength)));
+        expect(meta).toStrictEqual({
+          name,
+          savedAt: T0,
+          bytes: CHUNK * 3.5,
+          nodes: 7,
+          edges: 11,
+          revision: 1,
+        });
+        const loaded = await store.graphs.load(name);
+        expect(loaded?.meta).toStrictEqual(meta);
+        expect(loaded?.data).toBeInstanceOf(Uint8Array);
+        expect(loaded?.data.byteLength).toBe(data.byteLength);
+        expect(Buffer.from(loaded?.data ?? []).equals(data)).toBe(true);
+      });
+
+      it('a later save replaces the whole snapshot, leaves no tail of older chunks, and raises the revision', async () => {
+        const name = uid('graph');
+        await store.graphs.save(snapshot(name, new Uint8Array(randomBytes(CHUNK * 3.5))));
+        const shorter = new Uint8Array(randomBytes(CHUNK + 5));
+        const second = await store.graphs.save({ name, data: shorter, nodes: 2, edges: 1, at: T0 + 1 });
+        expect(second).toStrictEqual({
+          name,
+          savedAt: T0 + 1,
+          bytes: CHUNK + 5,
+          nodes: 2,
+          edges: 1,
+          revision: 2,
+        });
+        const loaded = await store.graphs.load(name);
+        expect(loaded?.meta).toStrictEqual(second);
+        expect(Buffer.from(loaded?.data ?? []).equals(shorter)).toBe(true);
+
+        const exact = new Uint8Array(randomBytes(CHUNK * 2));
+        expect((await store.graphs.save(snapshot(name, exact, T0 + 2))).revision).toBe(3);
+        expect(Buffer.from((await store.graphs.load(name))?.data ?? []).equals(exact)).toBe(true);
+
+        const empty = await store.graphs.save({
+          name,
+          data: new Uint8Array(),
+          nodes: 0,
+          edges: 0,
+          at: T0 + 3,
+        });
+        expect(empty).toMatchObject({ bytes: 0, revision: 4 });
+        expect(await store.graphs.load(name)).toStrictEqual({ meta: empty, data: new Uint8Array() });
+      });
+
+      it('info and list give the metadata alone; an unknown name is undefined', async () => {
+        const [b, a] = [uid('graph_b'), uid('graph_a')];
+        const metaB = await store.graphs.save(snapshot(b, new Uint8Array([1, 2, 3])));
+        const metaA = await store.graphs.save(snapshot(a, new Uint8Array(CHUNK * 2 + 1), T0 + 9));
+        expect(await store.graphs.info(a)).toStrictEqual(metaA);
+        expect(await store.graphs.info(b)).toStrictEqual(metaB);
+        const unknown = uid('graph');
+        expect(await store.graphs.info(unknown)).toBeUndefined();
+        expect(await store.graphs.load(unknown)).toBeUndefined();
+        const mine = (await store.graphs.list()).filter((m) => m.name === a || m.name === b);
+        expect(mine).toStrictEqual([metaA, metaB]);
+      });
+
+      it('concurrent saves of one name get distinct revisions and loads never see a mix', async () => {
+        const name = uid('graph');
+        // Each save writes its own length filled with its own byte, so a mixed read cannot pass.
+        const payload = (i: number) => new Uint8Array(CHUNK * i + i).fill(i);
+        const loads: Promise<{ meta: { bytes: number }; data: Uint8Array } | undefined>[] = [];
+        const saves = [1, 2, 3, 4, 5].map((i) => {
+          loads.push(store.graphs.load(name));
+          return store.graphs.save(snapshot(name, payload(i), T0 + i));
+        });
+        const saved = await Promise.all(saves);
+        expect(saved.map((m) => m.revision).sort()).toEqual([1, 2, 3, 4, 5]);
+        for (const loaded of [...(await Promise.all(loads)), await store.graphs.load(name)]) {
+          if (!loaded) continue;
+          const i = loaded.data[0] ?? 0;
+          expect(loaded.meta.bytes).toBe(CHUNK * i + i);
+          expect(loaded.data).toStrictEqual(payload(i));
+        }
+        const last = saved.find((m) => m.revision === 5);
+        expect(await store.graphs.info(name)).toStrictEqual(last);
       });
     });
 

@@ -220,6 +220,36 @@ export interface LabelRepository {
   all(chain?: Chain): AsyncIterable<Label>;
 }
 
+export interface GraphSnapshotMeta {
+  /** What the snapshot is of, e.g. the chain whose transfer graph it holds. */
+  name: string;
+  savedAt: number;
+  bytes: number;
+  nodes: number;
+  edges: number;
+  /** Rises with every save of this name, so a reader can tell cheaply whether to reload. */
+  revision: number;
+}
+
+/**
+ * Binary snapshots of the transaction graphs (see graph/graph/transferGraphSnapshot.ts), one current
+ * snapshot per name. They can be hundreds of megabytes, so they are stored in chunks.
+ */
+export interface GraphSnapshotRepository {
+  /** Replaces the named snapshot in one transaction: a reader sees the old one or the new one, whole. */
+  save(snapshot: {
+    name: string;
+    data: Uint8Array;
+    nodes: number;
+    edges: number;
+    at: number;
+  }): Promise<GraphSnapshotMeta>;
+  load(name: string): Promise<{ meta: GraphSnapshotMeta; data: Uint8Array } | undefined>;
+  /** The metadata alone, without reading the data. */
+  info(name: string): Promise<GraphSnapshotMeta | undefined>;
+  list(): Promise<GraphSnapshotMeta[]>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly alerts: AlertRepository;
@@ -231,6 +261,7 @@ export interface Store {
   readonly models: ModelRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly labels: LabelRepository;
+  readonly graphs: GraphSnapshotRepository;
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   close(): Promise<void>;

@@ -130,6 +130,54 @@ export const ConfigSchema = z.strictObject({
       stateDir: z.string().min(1).default('.argus/monitor'),
     })
     .prefault({}),
+  graph: z
+    .strictObject({
+      /**
+       * Build the transaction graph from the transfers the monitor ingests, alert on exposure to
+       * labelled addresses, and feed the monitor's counterparty_risk feature from it.
+       */
+      enabled: z.boolean().default(true),
+      /** Chains whose graph is kept (lower-case names, e.g. ethereum); empty keeps every known chain seen. */
+      chains: z.array(z.string().min(1)).default([]),
+      /** Alert the moment a transfer touches a labelled address (sanctioned, hacker, phishing, ...). */
+      directExposure: z.boolean().default(true),
+      indirectExposure: z
+        .strictObject({
+          enabled: z.boolean().default(true),
+          /**
+           * An address that receives funds alerts when its risk score (see `argus screen`) rises to
+           * this: 0.5 is about half its inflow traced to a hack, or a third to a sanctioned source.
+           */
+          threshold: z.number().gt(0).max(1).default(0.5),
+          /** How far back the confirming screen traces funds. */
+          hops: z.number().int().min(1).max(8).default(3),
+          /** Explaining paths kept per source in the alert. */
+          paths: z.number().int().min(1).max(50).default(3),
+        })
+        .prefault({}),
+      /**
+       * Nodes with more inflows than this (exchange hot wallets, bridges, pools) pass on haircut taint
+       * but not poison taint: everyone an exchange pays is not "two hops from a hacker". 0: no limit.
+       */
+      hubInDegree: z.number().int().min(0).default(1_000),
+      /** The graph is saved to the store this often while the monitor runs (wall clock), and on exit. */
+      saveEveryMs: positiveMs.default(600_000),
+      privacy: z
+        .strictObject({
+          /** Addresses whose linkability is watched (your own wallets), each as { chain, address }. */
+          watch: z
+            .array(
+              z.strictObject({ chain: z.string().min(1).default('ethereum'), address: z.string().min(1) }),
+            )
+            .default([]),
+          /** A watched address alerts when this share of its activity or more is linked to other addresses. */
+          threshold: z.number().min(0).max(1).default(0.3),
+          /** How often (event time, ms) linkability is recomputed; clustering the graph takes seconds at scale. */
+          checkEveryMs: positiveMs.default(3_600_000),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

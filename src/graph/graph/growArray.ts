@@ -1,4 +1,4 @@
-type NumberArray = Int32Array | Uint32Array | Float64Array;
+type NumberArray = Uint8Array | Int32Array | Uint32Array | Float32Array | Float64Array;
 
 /**
  * A copy of array with room for at least `needed` elements, doubling so appends stay amortised O(1);

@@ -159,6 +159,27 @@ CREATE INDEX labels_category ON labels (category, seq);
 CREATE INDEX labels_source ON labels (source, seq);
 `,
   },
+  {
+    version: 3,
+    name: 'graph snapshots',
+    sql: `
+CREATE TABLE graph_snapshots (
+  name TEXT PRIMARY KEY,
+  revision BIGINT NOT NULL,
+  saved_at BIGINT NOT NULL,
+  bytes BIGINT NOT NULL,
+  nodes BIGINT NOT NULL,
+  edges BIGINT NOT NULL
+);
+
+CREATE TABLE graph_snapshot_chunks (
+  name TEXT NOT NULL REFERENCES graph_snapshots (name) ON DELETE CASCADE,
+  chunk INTEGER NOT NULL,
+  data BYTEA NOT NULL,
+  PRIMARY KEY (name, chunk)
+);
+`,
+  },
 ];
 
 /**

@@ -1,5 +1,6 @@
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeStoreContract } from '../storeContract.fixture.js';
+import { CONTRACT_GRAPH_CHUNK_BYTES, describeStoreContract } from '../storeContract.fixture.js';
 import { POSTGRES_MIGRATIONS } from './migrations.js';
 import { openPostgresStore } from './postgresStore.js';
 import {
@@ -12,7 +13,8 @@ import {
 
 const unavailable = await postgresUnavailable();
 const latest = Math.max(...POSTGRES_MIGRATIONS.map((m) => m.version));
-const open = (schema: string) => openPostgresStore({ url: PG_TEST_URL, schema, poolSize: 8 });
+const open = (schema: string, graphChunkBytes = CONTRACT_GRAPH_CHUNK_BYTES) =>
+  openPostgresStore({ url: PG_TEST_URL, schema, poolSize: 8, graphChunkBytes });
 
 describePostgres('postgres store', unavailable, () => {
   const schema = randomSchema();
@@ -42,6 +44,29 @@ describePostgres('postgres store', unavailable, () => {
 
     it('rejects a schema name that is not a plain identifier', async () => {
       await expect(open('bad"; DROP TABLE x; --')).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    });
+  });
+
+  describe('graph snapshots', () => {
+    it('are stored in chunks of graphChunkBytes, and a save drops the old ones', async () => {
+      const store = await open(schema, 10);
+      const raw = new pg.Client({ connectionString: PG_TEST_URL, options: `-c search_path=${schema}` });
+      await raw.connect();
+      try {
+        const chunks = async () =>
+          (
+            await raw.query<{ n: number }>(
+              "SELECT length(data) AS n FROM graph_snapshot_chunks WHERE name = 'g' ORDER BY chunk",
+            )
+          ).rows;
+        await store.graphs.save({ name: 'g', data: new Uint8Array(35), nodes: 1, edges: 1, at: 1 });
+        expect(await chunks()).toEqual([{ n: 10 }, { n: 10 }, { n: 10 }, { n: 5 }]);
+        await store.graphs.save({ name: 'g', data: new Uint8Array(12), nodes: 1, edges: 1, at: 2 });
+        expect(await chunks()).toEqual([{ n: 10 }, { n: 2 }]);
+      } finally {
+        await raw.end();
+        await store.close();
+      }
     });
   });
 });

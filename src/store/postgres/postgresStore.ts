@@ -3,6 +3,7 @@ import { ArgusError } from '../../core/errors.js';
 import type { Store } from '../types.js';
 import { postgresActions } from './actions.js';
 import { postgresAlerts } from './alerts.js';
+import { postgresGraphSnapshots } from './graphSnapshots.js';
 import { postgresLabels } from './labels.js';
 import { applyPostgresMigrations } from './migrations.js';
 import { postgresPipeline } from './pipeline.js';
@@ -15,6 +16,8 @@ export interface PostgresStoreOptions {
   /** Schema that holds every table; created if missing. */
   schema: string;
   poolSize: number;
+  /** Bytes per stored graph snapshot chunk; 8 MiB by default. Tests lower it to cover chunking cheaply. */
+  graphChunkBytes?: number;
 }
 
 /** The schema name is spliced into SQL and the connection options, so it must be a plain identifier. */
@@ -97,6 +100,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     models: postgresModels(pool),
     apiKeys: postgresApiKeys(pool),
     labels: postgresLabels(pool),
+    graphs: postgresGraphSnapshots(pool, options.graphChunkBytes),
     async migrate() {
       return applyPostgresMigrations(pool, options.schema);
     },

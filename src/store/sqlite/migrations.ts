@@ -153,4 +153,25 @@ CREATE INDEX labels_category ON labels (category, seq);
 CREATE INDEX labels_source ON labels (source, seq);
 `,
   },
+  {
+    version: 3,
+    name: 'graph snapshots',
+    sql: `
+CREATE TABLE graph_snapshots (
+  name TEXT PRIMARY KEY,
+  revision INTEGER NOT NULL,
+  saved_at INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  nodes INTEGER NOT NULL,
+  edges INTEGER NOT NULL
+);
+
+CREATE TABLE graph_snapshot_chunks (
+  name TEXT NOT NULL REFERENCES graph_snapshots (name) ON DELETE CASCADE,
+  chunk INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (name, chunk)
+);
+`,
+  },
 ];

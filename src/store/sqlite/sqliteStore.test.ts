@@ -1,17 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeStoreContract } from '../storeContract.fixture.js';
+import { CONTRACT_GRAPH_CHUNK_BYTES, describeStoreContract } from '../storeContract.fixture.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './sqliteStore.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'argus-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describeStoreContract('sqlite :memory:', async () => openSqliteStore({ path: ':memory:' }));
+const graphChunkBytes = CONTRACT_GRAPH_CHUNK_BYTES;
+describeStoreContract('sqlite :memory:', async () => openSqliteStore({ path: ':memory:', graphChunkBytes }));
 describeStoreContract('sqlite file', async () =>
-  openSqliteStore({ path: join(dir, 'contract', 'argus.db') }),
+  openSqliteStore({ path: join(dir, 'contract', 'argus.db'), graphChunkBytes }),
 );
 
 describe('sqlite store files', () => {
@@ -35,6 +37,22 @@ describe('sqlite store files', () => {
     expect([await a.migrate(), await b.migrate()]).toEqual([latest, latest]);
     await a.close();
     await b.close();
+  });
+
+  it('stores graph snapshots in chunks of graphChunkBytes and drops the old ones on a save', async () => {
+    const path = join(dir, 'chunks.db');
+    const store = openSqliteStore({ path, graphChunkBytes: 10 });
+    const raw = new Database(path, { readonly: true });
+    const chunks = () =>
+      raw
+        .prepare('SELECT length(data) AS n FROM graph_snapshot_chunks WHERE name = ? ORDER BY chunk')
+        .all('g');
+    await store.graphs.save({ name: 'g', data: new Uint8Array(35), nodes: 1, edges: 1, at: 1 });
+    expect(chunks()).toEqual([{ n: 10 }, { n: 10 }, { n: 10 }, { n: 5 }]);
+    await store.graphs.save({ name: 'g', data: new Uint8Array(12), nodes: 1, edges: 1, at: 2 });
+    expect(chunks()).toEqual([{ n: 10 }, { n: 2 }]);
+    raw.close();
+    await store.close();
   });
 
   it('reports a path it cannot create as STORE_FAILED naming the config key', () => {

@@ -5,6 +5,7 @@ import { ArgusError } from '../../core/errors.js';
 import type { Store } from '../types.js';
 import { sqliteActions } from './actions.js';
 import { sqliteAlerts } from './alerts.js';
+import { sqliteGraphSnapshots } from './graphSnapshots.js';
 import { sqliteLabels } from './labels.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { sqlitePipeline } from './pipeline.js';
@@ -21,6 +22,8 @@ export interface SqliteStoreOptions {
   checkpointIntervalMs?: number;
   /** Where background checkpoint failures are reported; stderr by default. */
   onCheckpointError?: (message: string) => void;
+  /** Bytes per stored graph snapshot chunk; 8 MiB by default. Tests lower it to cover chunking cheaply. */
+  graphChunkBytes?: number;
 }
 
 /** A backstop only: should the checkpoint thread stall, commits checkpoint themselves past 40 MB of WAL. */
@@ -99,6 +102,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     models: sqliteModels(db),
     apiKeys: sqliteApiKeys(db),
     labels: sqliteLabels(db),
+    graphs: sqliteGraphSnapshots(db, options.graphChunkBytes),
     async migrate() {
       return applyMigrations(db);
     },
