@@ -33,7 +33,30 @@ beforeAll(async () => {
   ]);
   // A malformed record in the middle must be reported and skipped, never stop the run.
   appendFileSync(stream, '{"from": "0xabc", "amount": "lots"}\n');
+  // A recipient in the stream is on a sanctions list: the live graph must flag the transfers to it.
+  const first = JSON.parse(readFileSync(stream, 'utf8').split('\n')[0] as string);
+  sanctioned = first.to;
+  const store = await openStore(
+    { driver: 'sqlite', sqlite: { path: join(dir, 'store.db'), synchronous: 'normal' } } as never,
+    dir,
+  );
+  try {
+    await store.labels.upsertMany([
+      {
+        chain: 'ethereum',
+        address: sanctioned,
+        category: 'sanctions',
+        label: 'Test SDN',
+        source: 'manual',
+        sourceRef: 'monitor.test.ts',
+        importedAt: new Date(0).toISOString(),
+      },
+    ]);
+  } finally {
+    await store.close();
+  }
 });
+let sanctioned = '';
 
 describe('argus monitor', () => {
   it('eval scores the whole monitor against the ground truth, per typology', async () => {
@@ -65,6 +88,14 @@ describe('argus monitor', () => {
     expect(summary.alerts).toBeGreaterThan(0);
     const written = readFileSync(alertsOut, 'utf8').trim().split('\n');
     expect(written).toHaveLength(summary.alerts);
+    const direct = written
+      .map((line) => JSON.parse(line))
+      .filter((a) => a.detector === 'graph.direct-exposure');
+    expect(direct.length).toBeGreaterThan(0);
+    expect(direct[0]).toMatchObject({ area: 'graph', severity: 'critical' });
+    expect(direct[0].subject.attributes.counterparty).toBe(sanctioned);
+    expect(summary.graph.added).toBe(summary.stats.processed);
+    expect(summary.graph.directAlerts).toBe(direct.length);
 
     const store = await openStore(
       { driver: 'sqlite', sqlite: { path: join(dir, 'store.db'), synchronous: 'normal' } } as never,
@@ -73,7 +104,12 @@ describe('argus monitor', () => {
     try {
       const page = await store.alerts.list({ limit: 500 } as never);
       expect(page.items.length).toBeGreaterThan(0);
-      expect(page.items.every((a: { area: string }) => a.area === 'monitor')).toBe(true);
+      expect(page.items.every((a: { area: string }) => a.area === 'monitor' || a.area === 'graph')).toBe(
+        true,
+      );
+      // The graph went into the store on exit, for the next run and for POST /v1/screen.
+      const snapshot = await store.graphs.info('transfer-graph/ethereum');
+      expect(snapshot?.edges).toBeGreaterThan(0);
     } finally {
       await store.close();
     }

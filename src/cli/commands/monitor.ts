@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import type { AlertInput } from '../../core/alert.js';
 import { loadConfig } from '../../core/config/load.js';
 import { ArgusError } from '../../core/errors.js';
+import type { GraphWatchStats } from '../../graph/watch/graphWatch.js';
+import { openGraphWatch, type StoredGraphWatch } from '../../graph/watch/openGraphWatch.js';
 import { evaluateMonitor } from '../../monitor/evaluateMonitor.js';
 import type { ModelRanking } from '../../monitor/modelRanking.js';
 import { createMonitorRuntime } from '../../monitor/monitorRuntime.js';
@@ -51,7 +53,15 @@ Each transfer updates the sender's and recipient's history (decayed counts and s
 ...), is scored by an unsupervised model retrained in a worker on a sliding window, and is checked by
 the YAML rules (monitor.rulesFile, or the built-in ones). Alerts go into the alert pipeline, whose
 policy can hold the withdrawal, demand a second factor or sweep funds. History and model are saved in
-monitor.stateDir on exit and loaded on start. A malformed record is counted and reported; the stream
+monitor.stateDir on exit and loaded on start.
+
+Every transfer also goes onto the transaction graph (config section graph): a transfer touching a
+labelled address (argus labels import) raises a direct-exposure alert at once; one that lifts the
+receiver's traced exposure past graph.indirectExposure.threshold raises an indirect-exposure alert with
+the paths; paying an address already exposed raises an exposed-counterparty alert; and the graph's
+running exposure estimate feeds the counterparty_risk feature. The graph is saved to the store every
+graph.saveEveryMs and on exit (POST /v1/screen answers from it) and restored on start. With --no-store
+there are no labels and no graph. A malformed record is counted and reported; the stream
 goes on. Ctrl-C stops after the current event.
 
 Source specs:
@@ -146,14 +156,18 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
   const loaded = loadConfig({ file: globals.config });
   const { config, baseDir } = loaded;
   const source = createSource(opts.source, { baseDir: process.cwd() });
+  const store = opts.store ? await openStore(config.store, baseDir) : undefined;
+  // The graph needs the stored labels and keeps its snapshots in the store: a dry run goes without it.
+  const graph = store && config.graph.enabled ? await openGraphWatch(store, config.graph) : undefined;
+  if (graph) output.err(graphStartLine(graph));
   const runtime = createMonitorRuntime({
     config: config.monitor,
     baseDir,
     retraining: 'worker',
     persistState: true,
     log: (line) => output.err(line),
+    ...(graph ? { observers: [graph.watch], counterpartyRisk: graph.watch } : {}),
   });
-  const store = opts.store ? await openStore(config.store, baseDir) : undefined;
   const responder = store
     ? createResponder({
         store,
@@ -170,6 +184,17 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
   process.once('SIGTERM', stop);
   const rejectedSamples: RejectedRecord[] = [];
   let storeErrors = 0;
+  const saveGraph = async (): Promise<void> => {
+    if (!graph) return;
+    try {
+      await graph.save(Date.now());
+    } catch (error) {
+      storeErrors++;
+      output.err(`graph not saved: ${(error as Error).message}`);
+    }
+  };
+  const graphSaver = graph ? setInterval(() => void saveGraph(), config.graph.saveEveryMs) : undefined;
+  graphSaver?.unref();
   try {
     const progress = await runMonitor({
       source,
@@ -192,15 +217,25 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
     });
     await runtime.settle();
     runtime.saveState();
+    clearInterval(graphSaver);
+    await saveGraph();
     const stats = runtime.monitor.stats;
     if (output.json) {
-      printJson(output, { ...progress, stats, storeErrors, rejectedSamples });
+      printJson(output, {
+        ...progress,
+        stats,
+        ...(graph ? { graph: graph.watch.stats } : {}),
+        storeErrors,
+        rejectedSamples,
+      });
     } else {
       output.out(summaryLine(progress, stats));
+      if (graph) output.out(graphSummaryLine(graph.watch.stats));
       printRejected(output, progress.rejected, rejectedSamples);
     }
     return storeErrors > 0 ? 2 : 0;
   } finally {
+    clearInterval(graphSaver);
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     await runtime.close();
@@ -220,6 +255,23 @@ function progressPrinter(output: Output): ((p: RunProgress) => void) | undefined
       `\r${p.received.toLocaleString('en-US')} transfers, ${p.alerts} alerts, ${p.rejected} rejected, ${Math.round(rate).toLocaleString('en-US')}/s   `,
     );
   };
+}
+
+function graphStartLine(graph: StoredGraphWatch): string {
+  const restored = graph.restored.map((r) => `${r.chain} ${r.nodes.toLocaleString('en-US')} addresses`);
+  return (
+    `graph: ${graph.labels.toLocaleString('en-US')} labels loaded; ` +
+    (restored.length > 0 ? `restored ${restored.join(', ')}` : 'no saved graph, starting empty')
+  );
+}
+
+function graphSummaryLine(s: GraphWatchStats): string {
+  return (
+    `graph: ${s.added.toLocaleString('en-US')} transfers added, ${s.skippedChain} of unwatched chains, ` +
+    `${s.invalidAddress} with addresses invalid on their chain; ${s.directAlerts} direct and ` +
+    `${s.indirectAlerts} indirect exposure and ${s.counterpartyAlerts} exposed-counterparty alerts ` +
+    `(${s.screens} confirming screens)`
+  );
 }
 
 function formatModelRanking(r: ModelRanking): string {

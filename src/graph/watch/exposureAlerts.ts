@@ -114,7 +114,12 @@ export function directExposureAlert(input: DirectExposureInput): AlertInput {
 export interface IndirectExposureInput {
   event: TransferEvent;
   chain: Chain;
-  /** The screen of the address that just received funds. */
+  /**
+   * 'received': the screened address just received funds and its exposure rose past the threshold;
+   * 'paid': the sender paid an address already exposed (a withdrawal to a launderer's address).
+   */
+  kind: 'received' | 'paid';
+  /** The screen of the receiving address. */
   result: ScreeningResult;
   /** Labels by canonical address, to name sources on the paths. */
   labelsOf: (address: string) => readonly Label[];
@@ -152,6 +157,31 @@ export function indirectExposureAlert(input: IndirectExposureInput): AlertInput 
   const evidence: Evidence[] = [{ kind: 'fact', name: 'riskScore', value: round(result.riskScore) }];
   if (result.explored.truncated) evidence.push({ kind: 'fact', name: 'truncated', value: true });
   evidence.push(...paths);
+  const traced = `Traced within ${input.maxHops} hops:\n${lines.join('\n')}`;
+  const severity = result.riskScore >= 0.8 ? 'high' : 'medium';
+  if (input.kind === 'paid') {
+    return {
+      area: 'graph',
+      detector: 'graph.counterparty-exposure',
+      subject: {
+        kind: 'address',
+        id: event.from,
+        chain: input.chain,
+        attributes: {
+          counterparty: result.address,
+          riskScore: round(result.riskScore),
+          hops: top?.hops ?? 0,
+        },
+      },
+      severity,
+      score: Math.min(1, Math.max(0, result.riskScore)),
+      title: `Payment to an address exposed to ${top ? `a ${top.category} source` : 'labelled sources'} (risk ${result.riskScore.toFixed(2)})`,
+      explanation: `${short(event.from)} sent ${amountText(event)} to ${result.address}, whose risk score is ${result.riskScore.toFixed(2)}. ${traced}`,
+      evidence: evidence.slice(0, 200),
+      context: contextOf(event),
+      occurredAt: event.time,
+    };
+  }
   return {
     area: 'graph',
     detector: 'graph.indirect-exposure',
@@ -161,12 +191,10 @@ export function indirectExposureAlert(input: IndirectExposureInput): AlertInput 
       chain: input.chain,
       attributes: { riskScore: round(result.riskScore), hops: top?.hops ?? 0 },
     },
-    severity: result.riskScore >= 0.8 ? 'high' : 'medium',
+    severity,
     score: Math.min(1, Math.max(0, result.riskScore)),
     title: title.slice(0, 300),
-    explanation:
-      `${short(result.address)} received ${amountText(event)} from ${short(event.from)}; its risk score rose to ` +
-      `${result.riskScore.toFixed(2)}. Traced within ${input.maxHops} hops:\n${lines.join('\n')}`,
+    explanation: `${short(result.address)} received ${amountText(event)} from ${short(event.from)}; its risk score rose to ${result.riskScore.toFixed(2)}. ${traced}`,
     evidence: evidence.slice(0, 200),
     context: contextOf(event),
     occurredAt: event.time,

@@ -110,6 +110,21 @@ describe('GraphWatch', () => {
     expect(watch.stats.indirectAlerts).toBe(1);
     expect(watch.riskOf('ethereum', cashout)).toBeCloseTo(0.81, 3);
     expect(watch.riskOf('ethereum', BOB)).toBe(0);
+
+    // Paying that address now is paying a launderer: the sender is the subject, the transfer is held by context.
+    const screens = watch.stats.screens;
+    const paid = watch.observe(transfer(ALICE, cashout, 500, { userId: 'u-9' }));
+    expect(paid).toHaveLength(1);
+    expect(AlertInputSchema.parse(paid[0])).toMatchObject({
+      detector: 'graph.counterparty-exposure',
+      subject: { id: ALICE, attributes: { counterparty: cashout } },
+      context: { userId: 'u-9' },
+      severity: 'high',
+    });
+    expect(watch.observe(transfer(CAROL, cashout, 500))).toHaveLength(1);
+    // The screen that confirmed the address's exposure serves both payments.
+    expect(watch.stats.screens).toBe(screens);
+    expect(watch.stats.counterpartyAlerts).toBe(2);
   });
 
   it('stays below the threshold for an address with a small tainted share', () => {

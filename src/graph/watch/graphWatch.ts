@@ -4,7 +4,7 @@ import type { CounterpartyRisk } from '../../core/counterpartyRisk.js';
 import type { Label } from '../../core/label.js';
 import type { TransferEvent } from '../../core/transferEvent.js';
 import type { TransferObserver } from '../../core/transferObserver.js';
-import { ExposureScreener } from '../exposure/exposureScreener.js';
+import { ExposureScreener, type ScreeningResult } from '../exposure/exposureScreener.js';
 import { categoryWeight, DEFAULT_CATEGORY_WEIGHTS } from '../exposure/riskScore.js';
 import { TransferGraph } from '../graph/transferGraph.js';
 import { checkAddress } from '../labels/addresses.js';
@@ -30,6 +30,8 @@ export interface GraphWatchStats {
   invalidAddress: number;
   directAlerts: number;
   indirectAlerts: number;
+  /** Payments to an address already exposed past the threshold. */
+  counterpartyAlerts: number;
   /** Confirming screens run (the estimate crossed the threshold). */
   screens: number;
 }
@@ -41,7 +43,14 @@ interface ChainState {
   /** Labelled nodes → the category the screener weighs them by. */
   sources: Map<number, string>;
   screener: ExposureScreener | undefined;
+  /** Recent confirming screens by node, with the graph's edge count when each was made. */
+  recent: Map<number, { screen: ScreeningResult; edges: number }>;
 }
+
+/** A screen stays good for payments to its node until the graph has this many more edges. */
+const REUSE_EDGES = 10_000;
+/** Screens kept for reuse; the map is simply emptied when full (reuse is an optimisation). */
+const RECENT_SCREENS = 10_000;
 
 const EVM_LOWER = /^0x[0-9a-f]{40}$/;
 
@@ -59,6 +68,7 @@ export class GraphWatch implements TransferObserver, CounterpartyRisk {
     invalidAddress: 0,
     directAlerts: 0,
     indirectAlerts: 0,
+    counterpartyAlerts: 0,
     screens: 0,
   };
   private readonly states = new Map<string, ChainState | null>();
@@ -127,14 +137,18 @@ export class GraphWatch implements TransferObserver, CounterpartyRisk {
       }
     }
     const { enabled, threshold } = this.indirect;
-    // Straight from a source is direct exposure, said above; indirect is for funds that went through others.
+    // Straight from or to a source is direct exposure, said above; these are for funds that went through others.
     const indirect = enabled && !state.sources.has(toNode) && !state.sources.has(fromNode);
-    if (indirect && before < threshold && taint.estimate(toNode) >= threshold) {
-      const alert = this.confirmIndirect(state, event, toNode);
-      if (alert) {
-        alerts ??= [];
-        alerts.push(alert);
-      }
+    let alert: AlertInput | undefined;
+    if (indirect && before >= threshold) {
+      // A clean sender paying an exposed address; dirty funds moving on between exposed addresses is
+      // layering the receiving side already alerted on.
+      if (taint.estimate(fromNode) < threshold) alert = this.confirm(state, event, toNode, 'paid');
+    } else if (indirect && taint.estimate(toNode) >= threshold)
+      alert = this.confirm(state, event, toNode, 'received');
+    if (alert) {
+      alerts ??= [];
+      alerts.push(alert);
     }
     return alerts ?? NONE;
   }
@@ -165,22 +179,40 @@ export class GraphWatch implements TransferObserver, CounterpartyRisk {
       : undefined;
   }
 
-  private confirmIndirect(state: ChainState, event: TransferEvent, node: number): AlertInput | undefined {
+  /**
+   * Screens the receiving node to confirm the running estimate, then builds the alert. A screen is
+   * reused for later payments to the same node until the graph has grown by REUSE_EDGES edges, so a
+   * busy exposed address costs one screen, not one per payment.
+   */
+  private confirm(
+    state: ChainState,
+    event: TransferEvent,
+    node: number,
+    kind: 'received' | 'paid',
+  ): AlertInput | undefined {
     const { hops, paths, threshold } = this.indirect;
-    state.screener ??= new ExposureScreener(state.graph, state.sources, {
-      maxHops: hops,
-      maxPaths: paths,
-      hubInDegree: this.hubInDegree,
-      categoryWeights: { ...this.weights },
-    });
-    this.stats.screens++;
-    const result = state.screener.screenNode(node);
-    if (result.riskScore < threshold || result.indirect.length === 0) return undefined;
-    this.stats.indirectAlerts++;
+    let result = kind === 'paid' ? state.recent.get(node) : undefined;
+    if (result === undefined || state.graph.edgeCount - result.edges > REUSE_EDGES) {
+      state.screener ??= new ExposureScreener(state.graph, state.sources, {
+        maxHops: hops,
+        maxPaths: paths,
+        hubInDegree: this.hubInDegree,
+        categoryWeights: { ...this.weights },
+      });
+      this.stats.screens++;
+      result = { screen: state.screener.screenNode(node), edges: state.graph.edgeCount };
+      if (state.recent.size >= RECENT_SCREENS) state.recent.clear();
+      state.recent.set(node, result);
+    }
+    const screen = result.screen;
+    if (screen.riskScore < threshold || screen.indirect.length === 0) return undefined;
+    if (kind === 'paid') this.stats.counterpartyAlerts++;
+    else this.stats.indirectAlerts++;
     return indirectExposureAlert({
+      kind,
       event,
       chain: state.chain,
-      result,
+      result: screen,
       labelsOf: (address) => this.labels.labelsOfCanonical(state.chain, address),
       maxHops: hops,
     });
@@ -206,6 +238,7 @@ export class GraphWatch implements TransferObserver, CounterpartyRisk {
       taint: new OnlineTaint({ maxHops: this.indirect.hops, hubInDegree: this.hubInDegree }),
       sources: new Map(),
       screener: undefined,
+      recent: new Map(),
     };
   }
 
