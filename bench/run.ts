@@ -4,7 +4,7 @@
  * benchmark's heap and JIT state do not colour the next; other arguments are passed through.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +20,9 @@ const names =
         .filter((file) => file.endsWith('.bench.ts'))
         .map((file) => file.slice(0, -'.bench.ts'.length))
         .sort();
+
+// Results are git-ignored, so a fresh clone has no folder for them yet.
+mkdirSync(join(benchDir, 'results'), { recursive: true });
 
 let failed = 0;
 for (const name of names) {
