@@ -6,6 +6,7 @@ import { registerApiKeyCommands } from './commands/apikey.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerConfigCommands } from './commands/configCheck.js';
 import { registerLabelCommands } from './commands/labels.js';
+import { registerLinkabilityCommand } from './commands/linkability.js';
 import { registerMlCommands } from './commands/ml.js';
 import { registerMonitorCommands } from './commands/monitor.js';
 import { registerPolicyCommands } from './commands/policy.js';
@@ -48,5 +49,6 @@ Examples:
   registerSimulateCommand(program);
   registerLabelCommands(program);
   registerScreenCommand(program);
+  registerLinkabilityCommand(program);
   return program;
 }

@@ -166,7 +166,7 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
     retraining: 'worker',
     persistState: true,
     log: (line) => output.err(line),
-    ...(graph ? { observers: [graph.watch], counterpartyRisk: graph.watch } : {}),
+    ...(graph ? { observers: graph.observers, counterpartyRisk: graph.watch } : {}),
   });
   const responder = store
     ? createResponder({
@@ -195,20 +195,21 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
   };
   const graphSaver = graph ? setInterval(() => void saveGraph(), config.graph.saveEveryMs) : undefined;
   graphSaver?.unref();
+  const sink = async (alerts: readonly AlertInput[]): Promise<void> => {
+    if (alertsFile) for (const alert of alerts) alertsFile.write(`${JSON.stringify(alert)}\n`);
+    if (!responder) return;
+    const result = await responder.pipeline.ingestBatch(alerts);
+    for (const r of result.rejected) {
+      storeErrors++;
+      output.err(`alert not accepted: ${r.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
+    }
+  };
   try {
     const progress = await runMonitor({
       source,
       monitor: runtime.monitor,
       signal: abort.signal,
-      sink: async (alerts) => {
-        if (alertsFile) for (const alert of alerts) alertsFile.write(`${JSON.stringify(alert)}\n`);
-        if (!responder) return;
-        const result = await responder.pipeline.ingestBatch(alerts);
-        for (const r of result.rejected) {
-          storeErrors++;
-          output.err(`alert not accepted: ${r.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
-        }
-      },
+      sink,
       onReject: (r) => {
         if (rejectedSamples.length < 20) rejectedSamples.push(r);
         if (rejectedSamples.length <= 5) output.err(`rejected ${r.position}: ${r.reason}`);
@@ -217,6 +218,12 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
     });
     await runtime.settle();
     runtime.saveState();
+    // Linkability is otherwise checked on an event-time schedule; a run's end is one more checkpoint.
+    const privacyAlerts = graph?.privacy?.check(Date.now()) ?? [];
+    if (privacyAlerts.length > 0) {
+      progress.alerts += privacyAlerts.length;
+      await sink(privacyAlerts);
+    }
     clearInterval(graphSaver);
     await saveGraph();
     const stats = runtime.monitor.stats;
@@ -225,6 +232,7 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
         ...progress,
         stats,
         ...(graph ? { graph: graph.watch.stats } : {}),
+        ...(graph?.privacy ? { privacy: graph.privacy.stats } : {}),
         storeErrors,
         rejectedSamples,
       });

@@ -7,13 +7,9 @@ import { canonicalAddress } from '../../graph/labels/addresses.js';
 import { formatScreening } from '../../graph/screening/formatScreening.js';
 import { buildScreeningContext } from '../../graph/screening/screeningContext.js';
 import { ScreeningGraphBuilder } from '../../graph/screening/screeningGraphBuilder.js';
-import { createSource } from '../../monitor/sources/createSource.js';
-import type { RejectedRecord } from '../../monitor/sources/source.js';
 import { withStore } from '../context.js';
-import { consoleOutput, type Output, printJson, reportError } from '../output.js';
-
-/** Rejected records kept to show; the rest are counted. */
-const SHOWN_REJECTIONS = 20;
+import { consoleOutput, printJson, reportError } from '../output.js';
+import { printIntake, readTransfers } from '../transferIntake.js';
 
 interface ScreenCliOptions {
   transfers: string;
@@ -31,51 +27,6 @@ function wholeNumber(text: string, option: string): number {
     });
   }
   return n;
-}
-
-interface TransferIntake {
-  added: number;
-  otherChain: number;
-  rejected: number;
-  rejections: RejectedRecord[];
-}
-
-async function readTransfers(spec: string, builder: ScreeningGraphBuilder): Promise<TransferIntake> {
-  const source = createSource(spec, { baseDir: process.cwd() });
-  const rejections: RejectedRecord[] = [];
-  let rejected = 0;
-  const reject = (r: RejectedRecord): void => {
-    rejected++;
-    if (rejections.length < SHOWN_REJECTIONS) rejections.push(r);
-  };
-  // A screen reads a finite source to its end; the signal only ever stops it on error.
-  const abort = new AbortController();
-  let seen = 0;
-  for await (const item of source.read(abort.signal, reject)) {
-    seen++;
-    const outcome = builder.add(item.event);
-    if (outcome.kind === 'rejected') {
-      reject({
-        source: source.name,
-        position: `transfer #${seen} (${item.event.key})`,
-        reason: outcome.reason,
-      });
-    }
-    await item.ack?.();
-  }
-  builder.graph.compact();
-  return { added: builder.added, otherChain: builder.otherChain, rejected, rejections };
-}
-
-function printIntake(output: Output, intake: TransferIntake, chain: string): void {
-  output.out(
-    `transfers: ${intake.added} ${chain} transfers read, ${intake.otherChain} of other chains skipped, ` +
-      `${intake.rejected} malformed records skipped`,
-  );
-  for (const r of intake.rejections) output.out(`  skipped ${r.position}: ${r.reason}`);
-  if (intake.rejected > intake.rejections.length) {
-    output.out(`  ... and ${intake.rejected - intake.rejections.length} more, not shown`);
-  }
 }
 
 async function runScreen(raw: string, opts: ScreenCliOptions, cmd: Command): Promise<void> {

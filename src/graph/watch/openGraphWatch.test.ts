@@ -55,4 +55,18 @@ describe('openGraphWatch', () => {
       await store.close();
     }
   });
+
+  it('adds the privacy watch after the graph when addresses are listed, and refuses a malformed one', async () => {
+    const store = openSqliteStore({ path: ':memory:' });
+    try {
+      await store.migrate();
+      const config = ConfigSchema.parse({ graph: { privacy: { watch: [{ address: addr(7) }] } } }).graph;
+      const opened = await openGraphWatch(store, config);
+      expect(opened.observers).toEqual([opened.watch, opened.privacy]);
+      const bad = ConfigSchema.parse({ graph: { privacy: { watch: [{ address: '0x12345' }] } } }).graph;
+      await expect(openGraphWatch(store, bad)).rejects.toThrow(/graph\.privacy\.watch\.0\.address/);
+    } finally {
+      await store.close();
+    }
+  });
 });

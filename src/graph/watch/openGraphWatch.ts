@@ -1,13 +1,19 @@
 import { type Chain, isKnownChain } from '../../core/chain.js';
 import type { ArgusConfig } from '../../core/config/schema.js';
+import type { TransferObserver } from '../../core/transferObserver.js';
 import type { GraphSnapshotRepository, LabelRepository } from '../../store/types.js';
 import { chainOfSnapshotName, graphSnapshotName } from '../graph/graphSnapshotName.js';
 import { TransferGraph } from '../graph/transferGraph.js';
 import { LabelIndex } from '../labels/labelIndex.js';
 import { GraphWatch } from './graphWatch.js';
+import { PrivacyWatch } from './privacyWatch.js';
 
 export interface StoredGraphWatch {
   watch: GraphWatch;
+  /** Linkability of the operator's own addresses (graph.privacy.watch); absent when none are listed. */
+  privacy: PrivacyWatch | undefined;
+  /** What the monitor calls per transfer, in order: the graph first, so a privacy check sees the transfer. */
+  observers: TransferObserver[];
   labels: number;
   /** Chains whose saved graph was restored, with their sizes. */
   restored: { chain: Chain; nodes: number; edges: number }[];
@@ -52,8 +58,12 @@ export async function openGraphWatch(
     },
     graphs,
   );
+  const privacy =
+    config.privacy.watch.length > 0 ? new PrivacyWatch(() => watch.graphs(), config.privacy) : undefined;
   return {
     watch,
+    privacy,
+    observers: privacy ? [watch, privacy] : [watch],
     labels: index.size,
     restored,
     async save(at) {
