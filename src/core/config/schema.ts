@@ -156,8 +156,9 @@ export const ConfigSchema = z.strictObject({
         })
         .prefault({}),
       /**
-       * Nodes with more inflows than this (exchange hot wallets, bridges, pools) pass on haircut taint
-       * but not poison taint: everyone an exchange pays is not "two hops from a hacker". 0: no limit.
+       * Nodes with more inflows than this (exchange hot wallets, bridges, pools) commingle funds past
+       * attribution: a screen does not trace through them, and the running estimate passes on only
+       * their diluted haircut share, not poison taint. 0: no limit.
        */
       hubInDegree: z.number().int().min(0).default(1_000),
       /** The graph is saved to the store this often while the monitor runs (wall clock), and on exit. */

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../core/errors.js';
 import { type SmallEdge, smallGraph } from '../smallGraph.fixture.js';
 import type { TransferGraphView } from '../transferGraphView.js';
-import { ExposureScreener, formatExposurePath, screenAddress } from './exposureScreener.js';
+import {
+  ExposureScreener,
+  formatExposurePath,
+  parseScreeningOptions,
+  screenAddress,
+} from './exposureScreener.js';
 
 function sourcesOf(graph: TransferGraphView, labels: Record<string, string>): Map<number, string> {
   const map = new Map<number, string>();
@@ -225,6 +230,37 @@ describe('screenAddress', () => {
       ['Z', 0.5],
       ['X', 0.1],
     ]);
+  });
+
+  it('by default does not trace through a node with more than 1000 inflows', () => {
+    expect(parseScreeningOptions({}).hubInDegree).toBe(1_000);
+    const edges: SmallEdge[] = [
+      { from: 'X', to: 'Hub', value: 1 },
+      { from: 'Hub', to: 'T', value: 1 },
+    ];
+    for (let i = 0; i < 1_000; i++) edges.push({ from: `C${i}`, to: 'Hub', value: 1 });
+    const graph = smallGraph(edges);
+    const sources = sourcesOf(graph, { X: 'hack' });
+    const limited = screenAddress(graph, sources, 'T');
+    expect(limited.indirect).toEqual([]);
+    expect(limited.explored.hubsNotExpanded).toBe(1);
+    const open = screenAddress(graph, sources, 'T', { hubInDegree: 0 });
+    expect(open.indirect[0]?.haircutShare).toBeCloseTo(1 / 1_001, 12);
+  });
+
+  it('counts the unlabelled nodes at the last hop as explored, though it keeps no path to them', () => {
+    const edges: SmallEdge[] = [
+      { from: 'C', to: 'A', value: 1 },
+      { from: 'D', to: 'A', value: 1 },
+      { from: 'X', to: 'B', value: 1 },
+      { from: 'A', to: 'B', value: 1 },
+      { from: 'B', to: 'T', value: 1 },
+    ];
+    const two = screen(edges, { X: 'hack' }, 'T', 2);
+    expect(two.explored).toEqual({ nodes: 4, edges: 3, truncated: false, hubsNotExpanded: 0 });
+    const three = screen(edges, { X: 'hack' }, 'T', 3);
+    expect(three.explored).toEqual({ nodes: 6, edges: 5, truncated: false, hubsNotExpanded: 0 });
+    expect(three.indirect.map((h) => [h.source, h.hops, h.haircutShare])).toEqual([['X', 2, 0.5]]);
   });
 
   it('gives the same answers when one screener is reused', () => {

@@ -23,9 +23,14 @@ export const screeningOptionsSchema = z.object({
   /**
    * Nodes with more inflows than this (exchange hot wallets, bridges, mixers' pools) are not traced
    * through: their funds are commingled past attribution and expanding them costs the whole budget.
-   * Reaching one is counted in explored.hubsNotExpanded. 0 means no limit.
+   * Reaching one is counted in explored.hubsNotExpanded. 0 means no limit. The default, 1000, is the
+   * monitor's (config graph.hubInDegree), so a screen on demand agrees with the monitor's alerts; it
+   * is far above what a person's wallet or an exchange deposit address receives, and it caps what one
+   * node can cost at 1000 in-edges. On the benchmark's laundering scenario (2,000 users), tracing
+   * through the exchange's two hot wallets (about 1,350 inflows each) instead truncated 27 of the k=3
+   * screens at the work bound and flagged one tainted address fewer.
    */
-  hubInDegree: z.number().int().min(0).default(0),
+  hubInDegree: z.number().int().min(0).default(1_000),
   /** Category → severity in [0, 1]; replaces the default table when given. */
   categoryWeights: z.record(z.string(), z.number().min(0).max(1)).default({ ...DEFAULT_CATEGORY_WEIGHTS }),
 });
@@ -105,29 +110,36 @@ interface SourceHit {
  * the path is dropped (not redistributed), so shares over all sources sum to at most 1; value whose
  * origin lies beyond maxHops or at unlabelled leaves is simply not attributed.
  *
- * Cost. One screener holds scratch typed arrays (an entry arena of maxEdges paths and a visit stamp per
- * node) and reuses them; a screen allocates only its result. Work is bounded by maxEdges examined
- * in-edges; a node whose inflows would pass the bound is not expanded and the result says truncated.
+ * Cost. One screener holds scratch typed arrays (an entry arena of maxEdges paths, a visit stamp per
+ * node, and one node's in-edges) and reuses them; a screen allocates only its result. Work is bounded
+ * by maxEdges examined in-edges; a node whose inflows would pass the bound is not expanded and the
+ * result says truncated. Paths that end at the last hop on an unlabelled node are counted (explored
+ * nodes) but not stored: they are most of a screen's paths and nothing more is done with them.
  */
 export class ExposureScreener {
   private readonly options: ResolvedOptions;
-  private readonly entEdge: Int32Array;
+  /** The node funds came from on the entry's edge (the edge's from-node). */
+  private readonly entNode: Int32Array;
   private readonly entParent: Int32Array;
   private readonly entShare: Float64Array;
+  /** The edge's last transfer time: the deadline for the inflows that can explain it. */
+  private readonly entDeadline: Float64Array;
   private readonly entDepth: Uint8Array;
   private stamps: Uint32Array;
   private stamp = 0;
 
-  // Per-expansion state read by the two in-edge callbacks below (kept as fields so no closure is made
-  // per node or per edge).
+  // Scratch for one expansion: the node's in-edges and, for the eligible ones, their senders and values.
+  private inEdges = new Int32Array(1024);
+  private inFrom = new Int32Array(1024);
+  private inValue = new Float64Array(1024);
+  private collected = 0;
+
   private tail = 0;
   private examined = 0;
+  private visited = 0;
+  /** The node being expanded and its arena entry (-1: the target), for onPath. */
   private curNode = 0;
-  private curDeadline = 0;
-  private curShare = 0;
   private curParent = -1;
-  private curDepth = 0;
-  private curTotal = 0;
   private target = -1;
 
   constructor(
@@ -137,9 +149,10 @@ export class ExposureScreener {
   ) {
     this.options = parseScreeningOptions(options);
     const cap = this.options.maxEdges;
-    this.entEdge = new Int32Array(cap);
+    this.entNode = new Int32Array(cap);
     this.entParent = new Int32Array(cap);
     this.entShare = new Float64Array(cap);
+    this.entDeadline = new Float64Array(cap);
     this.entDepth = new Uint8Array(cap);
     this.stamps = new Uint32Array(Math.max(16, graph.nodeCount));
   }
@@ -165,31 +178,31 @@ export class ExposureScreener {
     this.target = target;
     this.tail = 0;
     this.examined = 0;
+    this.visited = this.visit(target) ? 1 : 0;
     let truncated = false;
     let hubs = 0;
     const hubInDegree = this.options.hubInDegree;
-    let visited = this.visit(target) ? 1 : 0;
 
     const direct = this.directExposure(target);
     if (!this.expand(target, Number.POSITIVE_INFINITY, 1, -1, 0)) truncated = true;
 
+    // The arena is in breadth-first order, so every source is first met at its fewest hops. Entries at
+    // the last hop are only ever sources (see expand), so everything else here may be expanded.
     const hits = new Map<number, SourceHit>();
     for (let i = 0; i < this.tail; i++) {
-      const edge = this.entEdge[i] as number;
-      const node = g.edgeFrom(edge);
-      if (this.visit(node)) visited++;
+      const node = this.entNode[i] as number;
       const category = this.sources.get(node);
       if (category !== undefined) {
         this.record(hits, node, category, i);
         continue;
       }
-      const depth = this.entDepth[i] as number;
-      if (depth >= this.options.maxHops) continue;
       if (hubInDegree > 0 && g.inDegree(node) > hubInDegree) {
         hubs++;
         continue;
       }
-      if (!this.expand(node, g.edgeLastTime(edge), this.entShare[i] as number, i, depth)) truncated = true;
+      const deadline = this.entDeadline[i] as number;
+      if (!this.expand(node, deadline, this.entShare[i] as number, i, this.entDepth[i] as number))
+        truncated = true;
     }
 
     const indirect = [...hits.values()]
@@ -201,51 +214,84 @@ export class ExposureScreener {
       direct,
       indirect,
       riskScore: this.riskScore(direct, indirect),
-      explored: { nodes: visited, edges: this.examined, truncated, hubsNotExpanded: hubs },
+      explored: { nodes: this.visited, edges: this.examined, truncated, hubsNotExpanded: hubs },
     };
   }
 
-  /** Pushes one arena entry per eligible in-edge of node; false when the work bound stopped it. */
+  /**
+   * Pushes one arena entry per eligible in-edge of node; false when the work bound stopped it. Edge ids
+   * of one node are scattered over the graph's arrays, so nearly every attribute read is a cache miss
+   * and the cost of a screen is the count of those reads: the in-edges are copied to scratch once, the
+   * start time of each is read once, and the sender and value once per eligible edge (the eligible
+   * total is known before any entry is pushed, so no second pass over the graph is needed).
+   */
   private expand(node: number, deadline: number, share: number, parent: number, depth: number): boolean {
-    const degree = this.graph.inDegree(node);
+    const g = this.graph;
+    const degree = g.inDegree(node);
     if (this.examined + degree > this.options.maxEdges) return false;
     this.examined += degree;
+    if (this.inEdges.length < degree) this.growScratch(degree);
+    const edges = this.inEdges;
+    const froms = this.inFrom;
+    const values = this.inValue;
+    this.collected = 0;
+    g.forEachIn(node, this.collect);
+    const n = this.collected;
+
+    let eligible = 0;
+    for (let k = 0; k < n; k++) {
+      const edge = edges[k] as number;
+      // Written unconditionally and kept by the count: no branch on a value that is still in flight.
+      edges[eligible] = edge;
+      eligible += g.edgeFirstTime(edge) <= deadline ? 1 : 0;
+    }
+    let total = 0;
+    for (let k = 0; k < eligible; k++) {
+      const edge = edges[k] as number;
+      const from = g.edgeFrom(edge);
+      const value = usableValue(g.edgeValue(edge));
+      froms[k] = from;
+      values[k] = value;
+      if (from !== node) total += value;
+    }
+
     this.curNode = node;
-    this.curDeadline = deadline;
-    this.curShare = share;
     this.curParent = parent;
-    this.curDepth = depth + 1;
-    this.curTotal = 0;
-    this.graph.forEachIn(node, this.sumEligible);
-    this.graph.forEachIn(node, this.pushEligible);
+    // A node at the last hop is never expanded, so it matters only if it is a source: most of a
+    // screen's entries would be such leaves, and not storing them saves the arena and main-loop work.
+    const leaf = depth + 1 >= this.options.maxHops;
+    for (let k = 0; k < eligible; k++) {
+      const from = froms[k] as number;
+      if (this.onPath(from)) continue;
+      if (this.visit(from)) this.visited++;
+      if (leaf && !this.sources.has(from)) continue;
+      const i = this.tail++;
+      this.entDeadline[i] = leaf ? 0 : g.edgeLastTime(edges[k] as number);
+      this.entNode[i] = from;
+      this.entParent[i] = parent;
+      this.entDepth[i] = depth + 1;
+      // Value-less edges (unknown amounts) still carry poison taint, with no haircut share.
+      this.entShare[i] = total > 0 ? (share * (values[k] as number)) / total : 0;
+    }
     return true;
   }
 
-  private readonly sumEligible = (edge: number): void => {
-    const g = this.graph;
-    if (g.edgeFirstTime(edge) > this.curDeadline || g.edgeFrom(edge) === this.curNode) return;
-    this.curTotal += usableValue(g.edgeValue(edge));
+  private readonly collect = (edge: number): void => {
+    this.inEdges[this.collected++] = edge;
   };
 
-  private readonly pushEligible = (edge: number): void => {
-    const g = this.graph;
-    if (g.edgeFirstTime(edge) > this.curDeadline) return;
-    const from = g.edgeFrom(edge);
-    if (this.onPath(from)) return;
-    const i = this.tail++;
-    this.entEdge[i] = edge;
-    this.entParent[i] = this.curParent;
-    this.entDepth[i] = this.curDepth;
-    // Value-less edges (unknown amounts) still carry poison taint, with no haircut share.
-    this.entShare[i] =
-      this.curTotal > 0 ? (this.curShare * usableValue(g.edgeValue(edge))) / this.curTotal : 0;
-  };
+  private growScratch(degree: number): void {
+    const size = Math.min(this.options.maxEdges, Math.max(degree, this.inEdges.length * 2));
+    this.inEdges = new Int32Array(size);
+    this.inFrom = new Int32Array(size);
+    this.inValue = new Float64Array(size);
+  }
 
   /** Whether node already lies on the path being extended (the target, the current node, ancestors). */
   private onPath(node: number): boolean {
     if (node === this.target || node === this.curNode) return true;
     for (let j = this.curParent; j >= 0; j = this.entParent[j] as number) {
-      if (this.graph.edgeFrom(this.entEdge[j] as number) === node) return true;
+      if (this.entNode[j] === node) return true;
     }
     return false;
   }
@@ -286,7 +332,7 @@ export class ExposureScreener {
   private pathNodes(entry: number): string[] {
     const nodes: string[] = [];
     for (let j = entry; j >= 0; j = this.entParent[j] as number) {
-      nodes.push(this.graph.addressOf(this.graph.edgeFrom(this.entEdge[j] as number)));
+      nodes.push(this.graph.addressOf(this.entNode[j] as number));
     }
     nodes.push(this.graph.addressOf(this.target));
     return nodes;

@@ -17,6 +17,8 @@ export const DEFAULT_CATEGORY_WEIGHTS: Readonly<Record<string, number>> = {
   malicious: 0.7,
   ransomware: 0.9,
   mixer: 0.5,
+  // An exchange label says who an address is, not that its funds are dirty.
+  exchange: 0,
 };
 
 /** The weight of a category the table does not name. */

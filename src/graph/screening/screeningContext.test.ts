@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { screenAddress } from '../exposure/exposureScreener.js';
 import { smallGraph } from '../smallGraph.fixture.js';
 import { formatScreening } from './formatScreening.js';
-import { ADDR, SCENARIO_LABELS } from './screening.fixture.js';
+import { ADDR, label, SCENARIO_LABELS } from './screening.fixture.js';
 import { buildScreeningContext } from './screeningContext.js';
 
 // hacker → mule → hop ← sanctioned; hop → target; payer → clean. Shares at hop: 100 vs 50.
@@ -31,6 +31,13 @@ describe('buildScreeningContext', () => {
       categoryWeights: { scam: 1, sanctions: 0.2 },
     });
     expect(ctx.sources.get(graph.nodeOf(ADDR.sanctioned))).toBe('scam');
+  });
+
+  it('names an exchange-labelled address but does not make it a source of risk', () => {
+    const exchange = label(ADDR.hop, { category: 'exchange', label: 'Example exchange', source: 'manual' });
+    const ctx = buildScreeningContext({ graph, labels: [...SCENARIO_LABELS, exchange] });
+    expect(ctx.sources.has(graph.nodeOf(ADDR.hop))).toBe(false);
+    expect(ctx.labelsByAddress.get(ADDR.hop)).toEqual([exchange]);
   });
 });
 

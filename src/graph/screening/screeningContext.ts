@@ -21,7 +21,8 @@ export interface ScreeningContext {
 /**
  * Turns stored labels into the screener's exposure sources. Labels of addresses the graph never saw
  * are dropped (they cannot be reached). An address with several labels counts under its heaviest
- * category, so a sanctioned address also listed as a scam is screened as sanctioned.
+ * category, so a sanctioned address also listed as a scam is screened as sanctioned; one whose labels
+ * all weigh 0 (an exchange) is named but not a source.
  */
 export function buildScreeningContext(input: ScreeningContextInput): ScreeningContext {
   const weights = input.categoryWeights ?? DEFAULT_CATEGORY_WEIGHTS;
@@ -33,8 +34,11 @@ export function buildScreeningContext(input: ScreeningContextInput): ScreeningCo
     const list = labelsByAddress.get(label.address);
     if (list === undefined) labelsByAddress.set(label.address, [label]);
     else list.push(label);
+    const weight = categoryWeight(label.category, weights);
+    // A weightless label (an exchange) names the address in reports but is no source of risk.
+    if (weight <= 0) continue;
     const current = sources.get(node);
-    if (current === undefined || categoryWeight(label.category, weights) > categoryWeight(current, weights)) {
+    if (current === undefined || weight > categoryWeight(current, weights)) {
       sources.set(node, label.category);
     }
   }

@@ -14,6 +14,7 @@ function tinyScenario(entityOf: number[]): LaunderingScenario {
     taint: new Map(),
     hotWallets: [],
     mixerPool: -1,
+    mixer: { pool: -1, denomination: 10, fee: 0.01, deposits: [], withdrawals: [] },
   };
 }
 

@@ -54,3 +54,58 @@ describe('generateLaunderingScenario', () => {
       expect(scenario.entityOf[payer]).toBe(scenario.entityOf[depositAddress as number]);
   });
 });
+
+describe('the scenario mixer truth', () => {
+  const options = { users: 100, seed: 3, sources: 2, mixerDeposits: 7, mixerBackgroundUsers: 12 };
+  const scenario = generateLaunderingScenario(options);
+  const { mixer } = scenario;
+
+  it('records one deposit and one withdrawal per note, each a real pool transfer', () => {
+    expect(mixer.pool).toBe(scenario.mixerPool);
+    expect(mixer.deposits).toHaveLength(12 + 2 * 7);
+    expect(mixer.withdrawals).toHaveLength(mixer.deposits.length);
+    const key = (from: number, to: number, value: number, time: number) => `${from}>${to}:${value}@${time}`;
+    const transfers = new Set(scenario.transfers.map((t) => key(t.from, t.to, t.value, t.time)));
+    for (const d of mixer.deposits)
+      expect(transfers.has(key(d.address, mixer.pool, d.amount, d.time))).toBe(true);
+    for (const w of mixer.withdrawals)
+      expect(transfers.has(key(mixer.pool, w.address, w.amount, w.time))).toBe(true);
+    const poolTransfers = scenario.transfers.filter((t) => t.from === mixer.pool || t.to === mixer.pool);
+    expect(poolTransfers).toHaveLength(2 * mixer.deposits.length);
+  });
+
+  it('pairs every withdrawal with a distinct earlier deposit of the same owner, to a fresh address', () => {
+    const redeemed = new Set<number>();
+    for (const w of mixer.withdrawals) {
+      const d = mixer.deposits[w.deposit];
+      if (d === undefined) throw new Error(`withdrawal names no deposit ${w.deposit}`);
+      expect(redeemed.has(w.deposit)).toBe(false);
+      redeemed.add(w.deposit);
+      expect(w.time).toBeGreaterThan(d.time);
+      expect(w.address).not.toBe(d.address);
+      expect(scenario.entityOf[w.address]).toBe(scenario.entityOf[d.address]);
+      // Only the withdrawal's own note touches the fresh address through the pool.
+      expect(mixer.withdrawals.filter((o) => o.address === w.address)).toHaveLength(1);
+    }
+  });
+
+  it('uses one denomination and random delays, so only timing separates notes', () => {
+    expect(new Set(mixer.deposits.map((d) => d.amount))).toEqual(new Set([mixer.denomination]));
+    const payout = mixer.denomination * (1 - mixer.fee);
+    for (const w of mixer.withdrawals) expect(w.amount).toBeCloseTo(payout, 12);
+    const delays = mixer.withdrawals.map((w) => w.time - (mixer.deposits[w.deposit]?.time ?? 0));
+    expect(new Set(delays).size).toBe(delays.length);
+    expect(Math.min(...delays)).toBeGreaterThanOrEqual(2 * 3_600_000);
+  });
+
+  it('attributes each source’s mixer withdrawals to its own staging deposits', () => {
+    for (const source of scenario.sources) {
+      const owner = scenario.entityOf[source.address];
+      const own = mixer.withdrawals.filter((w) => scenario.entityOf[w.address] === owner);
+      expect(own).toHaveLength(7);
+      const depositors = new Set(own.map((w) => mixer.deposits[w.deposit]?.address));
+      expect(depositors.size).toBe(1);
+      for (const w of own) expect(scenario.taint.get(w.address)?.sources).toEqual([source.address]);
+    }
+  });
+});

@@ -36,6 +36,34 @@ export interface TaintTruth {
   hops: number;
 }
 
+/** One transfer into (deposit) or out of (withdrawal) the mixer pool, as an observer of the pool sees it. */
+export interface ScenarioMixerEvent {
+  /** The depositing or receiving address (index into `addresses`). */
+  address: number;
+  amount: number;
+  time: number;
+}
+
+/** A withdrawal with its ground truth: the deposit whose note it redeems (index into deposits). */
+export interface ScenarioMixerWithdrawal extends ScenarioMixerEvent {
+  deposit: number;
+}
+
+/**
+ * The mixer's events and the truth an observer does not have. Every deposit is one fixed denomination
+ * and every withdrawal that denomination less the pool's fee, after a random delay, to a fresh address:
+ * nothing but timing separates one note from another. Gas prices are not simulated, so a matcher that
+ * uses them gets no help here (real gas prices can single out a careless user).
+ */
+export interface ScenarioMixer {
+  pool: number;
+  denomination: number;
+  /** Share of the denomination the pool keeps: a withdrawal pays out denomination × (1 - fee). */
+  fee: number;
+  deposits: ScenarioMixerEvent[];
+  withdrawals: ScenarioMixerWithdrawal[];
+}
+
 export interface LaunderingScenario {
   addresses: string[];
   /** Ground-truth owner of every address (dense entity ids). */
@@ -48,6 +76,7 @@ export interface LaunderingScenario {
   taint: Map<number, TaintTruth>;
   hotWallets: number[];
   mixerPool: number;
+  mixer: ScenarioMixer;
 }
 
 const MINUTE = 60_000;
@@ -55,6 +84,8 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const START = Date.UTC(2025, 0, 1);
 const MIXER_DENOMINATION = 10;
+/** What a withdrawal pays out of one denomination; the rest is the pool's (relayer) fee. */
+const MIXER_PAYOUT = 0.99;
 
 /**
  * A seeded laundering scenario with ground truth. Background: users with power-law activity, some with
@@ -164,12 +195,31 @@ export function generateLaunderingScenario(options: LaunderingScenarioOptions = 
   // The mixer: one pool; clean users deposit and later withdraw to fresh addresses of their own.
   const mixerEntity = newEntity();
   const mixerPool = newAddress(mixerEntity);
+  const mixer: ScenarioMixer = {
+    pool: mixerPool,
+    denomination: MIXER_DENOMINATION,
+    fee: 1 - MIXER_PAYOUT,
+    deposits: [],
+    withdrawals: [],
+  };
+  /** One note: deposited by `from`, redeemed to `to` at withdrawAt; both recorded with the truth. */
+  const mix = (from: number, depositAt: number, to: number, withdrawAt: number): void => {
+    send(from, mixerPool, MIXER_DENOMINATION, depositAt);
+    const payout = MIXER_DENOMINATION * MIXER_PAYOUT;
+    send(mixerPool, to, payout, withdrawAt);
+    mixer.deposits.push({ address: from, amount: MIXER_DENOMINATION, time: depositAt });
+    mixer.withdrawals.push({
+      address: to,
+      amount: payout,
+      time: withdrawAt,
+      deposit: mixer.deposits.length - 1,
+    });
+  };
   for (let i = 0; i < o.mixerBackgroundUsers; i++) {
     const user = users[rng.int(users.length)] as User;
     const time = user.start + HOUR + rng.int(Math.max(1, START + horizon - user.start - 2 * DAY));
-    send(user.wallets[0] as number, mixerPool, MIXER_DENOMINATION, time);
     const fresh = newAddress(entities[user.wallets[0] as number] as number);
-    send(mixerPool, fresh, MIXER_DENOMINATION * 0.99, time + 2 * HOUR + rng.int(2 * DAY));
+    mix(user.wallets[0] as number, time, fresh, time + 2 * HOUR + rng.int(2 * DAY));
   }
 
   const sources: ScenarioSource[] = [];
@@ -238,10 +288,8 @@ export function generateLaunderingScenario(options: LaunderingScenarioOptions = 
     tainted(mixerPool, source, 2);
     for (let d = 0; d < o.mixerDeposits; d++) {
       const depositAt = t + 3 * HOUR + d * (20 * MINUTE + rng.int(2 * HOUR));
-      send(staging, mixerPool, MIXER_DENOMINATION, depositAt);
       const withdrawal = newAddress(attacker);
-      const withdrawAt = depositAt + 6 * HOUR + rng.int(3 * DAY);
-      send(mixerPool, withdrawal, MIXER_DENOMINATION * 0.99, withdrawAt);
+      mix(staging, depositAt, withdrawal, depositAt + 6 * HOUR + rng.int(3 * DAY));
       tainted(withdrawal, source, 3);
     }
   }
@@ -257,5 +305,6 @@ export function generateLaunderingScenario(options: LaunderingScenarioOptions = 
     taint,
     hotWallets,
     mixerPool,
+    mixer,
   };
 }

@@ -88,7 +88,7 @@ export class GraphWatch implements TransferObserver, CounterpartyRisk {
     this.direct = options.directExposure ?? true;
     this.indirect = options.indirectExposure ?? { enabled: true, threshold: 0.5, hops: 3, paths: 3 };
     this.hubInDegree = options.hubInDegree ?? 1_000;
-    this.weights = options.categoryWeights ?? { ...DEFAULT_CATEGORY_WEIGHTS, exchange: 0 };
+    this.weights = options.categoryWeights ?? DEFAULT_CATEGORY_WEIGHTS;
     for (const [chain, graph] of restored) this.restore(chain, graph);
   }
 
