@@ -5,6 +5,7 @@ import { registerAlertCommands } from './commands/alerts.js';
 import { registerApiKeyCommands } from './commands/apikey.js';
 import { registerAuditCommand } from './commands/audit.js';
 import { registerConfigCommands } from './commands/configCheck.js';
+import { registerGraphCommands } from './commands/graph.js';
 import { registerLabelCommands } from './commands/labels.js';
 import { registerLinkabilityCommand } from './commands/linkability.js';
 import { registerMlCommands } from './commands/ml.js';
@@ -50,5 +51,6 @@ Examples:
   registerLabelCommands(program);
   registerScreenCommand(program);
   registerLinkabilityCommand(program);
+  registerGraphCommands(program);
   return program;
 }

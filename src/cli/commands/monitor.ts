@@ -174,6 +174,8 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
         config: config.respond,
         policy: loadConfiguredPolicy(config.respond, baseDir),
         logger: consoleLogger,
+        // With --json, stdout carries only the summary object, so stdout notifications go to stderr.
+        ...(output.json ? { stdout: (line: string) => void process.stderr.write(`${line}\n`) } : {}),
       })
     : undefined;
   responder?.start();
