@@ -52,8 +52,6 @@ const REUSE_EDGES = 10_000;
 /** Screens kept for reuse; the map is simply emptied when full (reuse is an optimisation). */
 const RECENT_SCREENS = 10_000;
 
-const EVM_LOWER = /^0x[0-9a-f]{40}$/;
-
 /**
  * The graph area's live view of the monitor's stream. Each accepted transfer goes onto its chain's
  * transaction graph; one that touches a labelled address raises a direct-exposure alert at once; one
@@ -285,9 +283,19 @@ export class GraphWatch implements TransferObserver, CounterpartyRisk {
 
 const NONE: readonly AlertInput[] = Object.freeze([]);
 
+/** 0x and 40 lower-case hex digits, by char codes: a regex here cost 6% of the graph's per-transfer time. */
+function isLowerEvmAddress(address: string): boolean {
+  if (address.length !== 42 || address.charCodeAt(0) !== 48 || address.charCodeAt(1) !== 120) return false;
+  for (let i = 2; i < 42; i++) {
+    const c = address.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
 /** Canonical form without allocating for the common case of an already lower-case EVM address. */
 function canonical(chain: Chain, address: string): string | undefined {
-  if (isEvmChain(chain) && EVM_LOWER.test(address)) return address;
+  if (isEvmChain(chain) && isLowerEvmAddress(address)) return address;
   const check = checkAddress(chain, address);
   return check.ok ? check.address : undefined;
 }
