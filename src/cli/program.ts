@@ -4,6 +4,7 @@ import { registerActionCommands } from './commands/actions.js';
 import { registerAlertCommands } from './commands/alerts.js';
 import { registerApiKeyCommands } from './commands/apikey.js';
 import { registerAuditCommand } from './commands/audit.js';
+import { registerAuthCommands } from './commands/auth.js';
 import { registerConfigCommands } from './commands/configCheck.js';
 import { registerGraphCommands } from './commands/graph.js';
 import { registerLabelCommands } from './commands/labels.js';
@@ -51,6 +52,7 @@ Examples:
   registerLabelCommands(program);
   registerScreenCommand(program);
   registerLinkabilityCommand(program);
+  registerAuthCommands(program);
   registerGraphCommands(program);
   return program;
 }
