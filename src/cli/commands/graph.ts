@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { parseChain } from '../../core/chain.js';
-import { ArgusError } from '../../core/errors.js';
 import type { Label } from '../../core/label.js';
 import { formatGraphReport, formatGraphReportWork } from '../../graph/report/formatGraphReport.js';
 import { buildGraphReport, parseGraphReportOptions } from '../../graph/report/graphReport.js';
 import { ScreeningGraphBuilder } from '../../graph/screening/screeningGraphBuilder.js';
 import { withStore } from '../context.js';
+import { positiveNumber, wholeNumber } from '../numberOption.js';
 import { consoleOutput, printJson, reportError } from '../output.js';
 import { printIntake, readTransfers } from '../transferIntake.js';
 
@@ -17,26 +17,6 @@ interface GraphReportCliOptions {
   samples: string;
   seed: string;
   json?: boolean;
-}
-
-function wholeNumber(text: string, option: string): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) {
-    throw new ArgusError('INPUT_INVALID', `${option}: expected a whole number, got "${text}"`, {
-      input: text,
-    });
-  }
-  return n;
-}
-
-function positiveNumber(text: string, option: string): number {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) {
-    throw new ArgusError('INPUT_INVALID', `${option}: expected a number above 0, got "${text}"`, {
-      input: text,
-    });
-  }
-  return n;
 }
 
 async function runGraphReport(opts: GraphReportCliOptions, cmd: Command): Promise<void> {

@@ -5,6 +5,7 @@ import { collectFeedback } from '../../monitor/feedback/collectFeedback.js';
 import { saveFeedbackModel } from '../../monitor/feedback/feedbackModel.js';
 import { trainFromFeedback } from '../../monitor/feedback/trainFromFeedback.js';
 import { withStore } from '../context.js';
+import { wholeNumber } from '../numberOption.js';
 import { consoleOutput, printJson, reportError } from '../output.js';
 
 interface TrainFeedbackOptions {
@@ -13,14 +14,6 @@ interface TrainFeedbackOptions {
   since?: string;
   seed: string;
   json?: boolean;
-}
-
-function wholeNumber(value: string, option: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    throw new ArgusError('INPUT_INVALID', `${option}: expected a whole number >= ${min}, got "${value}"`);
-  }
-  return n;
 }
 
 /** An ISO date/time or epoch milliseconds. */

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { parseChain } from '../../core/chain.js';
-import { ArgusError } from '../../core/errors.js';
 import type { Label } from '../../core/label.js';
 import { parseScreeningOptions, screenAddress } from '../../graph/exposure/exposureScreener.js';
 import { canonicalAddress } from '../../graph/labels/addresses.js';
@@ -8,6 +7,7 @@ import { formatScreening } from '../../graph/screening/formatScreening.js';
 import { buildScreeningContext } from '../../graph/screening/screeningContext.js';
 import { ScreeningGraphBuilder } from '../../graph/screening/screeningGraphBuilder.js';
 import { withStore } from '../context.js';
+import { wholeNumber } from '../numberOption.js';
 import { consoleOutput, printJson, reportError } from '../output.js';
 import { printIntake, readTransfers } from '../transferIntake.js';
 
@@ -17,16 +17,6 @@ interface ScreenCliOptions {
   hops: string;
   paths: string;
   json?: boolean;
-}
-
-function wholeNumber(text: string, option: string): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n)) {
-    throw new ArgusError('INPUT_INVALID', `${option}: expected a whole number, got "${text}"`, {
-      input: text,
-    });
-  }
-  return n;
 }
 
 async function runScreen(raw: string, opts: ScreenCliOptions, cmd: Command): Promise<void> {
