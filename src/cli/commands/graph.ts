@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { parseChain } from '../../core/chain.js';
-import type { Label } from '../../core/label.js';
 import { formatGraphReport, formatGraphReportWork } from '../../graph/report/formatGraphReport.js';
 import { buildGraphReport, parseGraphReportOptions } from '../../graph/report/graphReport.js';
 import { ScreeningGraphBuilder } from '../../graph/screening/screeningGraphBuilder.js';
-import { withStore } from '../context.js';
+import { labelsOnGraph } from '../labelsOnGraph.js';
 import { positiveNumber, wholeNumber } from '../numberOption.js';
 import { consoleOutput, printJson, reportError } from '../output.js';
 import { printIntake, readTransfers } from '../transferIntake.js';
@@ -32,15 +31,7 @@ async function runGraphReport(opts: GraphReportCliOptions, cmd: Command): Promis
     });
     const builder = new ScreeningGraphBuilder(chain);
     const intake = await readTransfers(opts.transfers, builder);
-    // Only labels of addresses the graph holds matter; the rest are counted, not kept.
-    const labels: Label[] = [];
-    let storedLabels = 0;
-    await withStore(cmd, async ({ store }) => {
-      for await (const label of store.labels.all(chain)) {
-        storedLabels++;
-        if (builder.graph.nodeOf(label.address) >= 0) labels.push(label);
-      }
-    });
+    const { labels, stored: storedLabels } = await labelsOnGraph(cmd, chain, builder.graph);
     const report = buildGraphReport(builder.graph, labels, settings);
 
     if (output.json) {

@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
 import { parseChain } from '../../core/chain.js';
-import type { Label } from '../../core/label.js';
 import { parseScreeningOptions, screenAddress } from '../../graph/exposure/exposureScreener.js';
 import { canonicalAddress } from '../../graph/labels/addresses.js';
 import { formatScreening } from '../../graph/screening/formatScreening.js';
 import { buildScreeningContext } from '../../graph/screening/screeningContext.js';
 import { ScreeningGraphBuilder } from '../../graph/screening/screeningGraphBuilder.js';
-import { withStore } from '../context.js';
+import { labelsOnGraph } from '../labelsOnGraph.js';
 import { wholeNumber } from '../numberOption.js';
 import { consoleOutput, printJson, reportError } from '../output.js';
 import { printIntake, readTransfers } from '../transferIntake.js';
@@ -30,15 +29,7 @@ async function runScreen(raw: string, opts: ScreenCliOptions, cmd: Command): Pro
     });
     const builder = new ScreeningGraphBuilder(chain);
     const intake = await readTransfers(opts.transfers, builder);
-    // Only labels of addresses the graph holds can be reached; the rest are counted, not kept.
-    const labels: Label[] = [];
-    let storedLabels = 0;
-    await withStore(cmd, async ({ store }) => {
-      for await (const label of store.labels.all(chain)) {
-        storedLabels++;
-        if (builder.graph.nodeOf(label.address) >= 0) labels.push(label);
-      }
-    });
+    const { labels, stored: storedLabels } = await labelsOnGraph(cmd, chain, builder.graph);
     const context = buildScreeningContext({ graph: builder.graph, labels });
     const result = screenAddress(builder.graph, context.sources, address, options);
 
