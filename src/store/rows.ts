@@ -16,12 +16,14 @@ import type {
  */
 type Row = Record<string, unknown>;
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
-const optNum = (v: unknown): number | undefined => (v === null || v === undefined ? undefined : num(v));
-const optStr = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+export const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
+export const optNum = (v: unknown): number | undefined =>
+  v === null || v === undefined ? undefined : num(v);
+export const optStr = (v: unknown): string | undefined =>
+  v === null || v === undefined ? undefined : String(v);
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 
-function withoutUndefined<T extends object>(value: T): T {
+export function withoutUndefined<T extends object>(value: T): T {
   for (const key of Object.keys(value) as (keyof T)[]) {
     if (value[key] === undefined) delete value[key];
   }

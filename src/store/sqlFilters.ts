@@ -1,5 +1,5 @@
 import { decodeCursor } from './rows.js';
-import type { ActionFilter, AlertFilter, TransferFilter } from './types.js';
+import type { ActionFilter, AlertFilter, AuthDecisionFilter, TransferFilter } from './types.js';
 
 /** A WHERE clause with `?` placeholders, shared by both SQL dialects. */
 export interface WhereClause {
@@ -61,6 +61,21 @@ export function transferWhere(filter: Omit<TransferFilter, 'limit'>): WhereClaus
   const parts: string[] = [];
   const params: unknown[] = [];
   inList('status', filter.status, parts, params);
+  return finish(parts, params, filter.cursor);
+}
+
+export function authDecisionWhere(filter: Omit<AuthDecisionFilter, 'limit'>): WhereClause {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.userId) {
+    parts.push('user_id = ?');
+    params.push(filter.userId);
+  }
+  inList('decision', filter.decision, parts, params);
+  if (filter.since !== undefined) {
+    parts.push('at >= ?');
+    params.push(filter.since);
+  }
   return finish(parts, params, filter.cursor);
 }
 

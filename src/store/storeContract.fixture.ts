@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../core/errors.js';
 import type { Label } from '../core/label.js';
 import type { Transfer } from '../core/transfer.js';
 import { AlertClosedError } from './alertClosedError.js';
-import type { AlertFilter, Page, Store } from './types.js';
+import type { AlertFilter, AuthDecisionFilter, AuthDecisionRecord, Page, Store } from './types.js';
 
 /*
  * One behavioural contract for every Store backend. All tests of a run share one store (for PostgreSQL one
@@ -1168,6 +1168,357 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
 
         const mine = (await store.apiKeys.list()).filter((k) => k.id === key.id || k.id === other.id);
         expect(mine).toStrictEqual([{ ...key, lastUsedAt: T0 + 50, revokedAt: T0 + 60 }, other]);
+      });
+    });
+    describe('auth', () => {
+      describe('profiles', () => {
+        it('put creates at revision 1, every write raises it, get reads it back and count counts', async () => {
+          const [user, other] = [uid('user'), uid('user')];
+          expect(await store.authProfiles.get(user)).toBeUndefined();
+          const before = await store.authProfiles.count();
+          // Whitespace and key order survive: the store keeps the auth area's JSON as given.
+          const data = '{"v":1,  "devices":["d1"], "a":0}';
+          const first = await store.authProfiles.put(user, data, T0);
+          expect(first).toStrictEqual({ userId: user, data, revision: 1, updatedAt: T0 });
+          expect(await store.authProfiles.get(user)).toStrictEqual(first);
+          expect(await store.authProfiles.count()).toBe(before + 1);
+
+          const second = await store.authProfiles.put(user, '{"v":2}', T0 + 1, 1);
+          expect(second).toStrictEqual({ userId: user, data: '{"v":2}', revision: 2, updatedAt: T0 + 1 });
+          // Without an expected revision the write is unconditional and still raises the revision.
+          const third = await store.authProfiles.put(user, '{"v":3}', T0 + 2);
+          expect(third).toStrictEqual({ userId: user, data: '{"v":3}', revision: 3, updatedAt: T0 + 2 });
+          expect(await store.authProfiles.get(user)).toStrictEqual(third);
+
+          expect(await store.authProfiles.put(other, '{}', T0 + 5, 0)).toStrictEqual({
+            userId: other,
+            data: '{}',
+            revision: 1,
+            updatedAt: T0 + 5,
+          });
+          expect(await store.authProfiles.count()).toBe(before + 2);
+          expect(await store.authProfiles.get(user)).toStrictEqual(third);
+        });
+
+        it('put refuses a stale or unknown revision and a create of an existing profile', async () => {
+          const [user, absent] = [uid('user'), uid('user')];
+          await store.authProfiles.put(user, 'a', T0, 0);
+          const before = await store.authProfiles.count();
+          await expect(store.authProfiles.put(user, 'again', T0 + 1, 0)).rejects.toBeInstanceOf(
+            ConflictError,
+          );
+          const current = await store.authProfiles.put(user, 'b', T0 + 2, 1);
+          expect(current.revision).toBe(2);
+          await expect(store.authProfiles.put(user, 'stale', T0 + 3, 1)).rejects.toMatchObject({
+            code: 'CONFLICT',
+            message: expect.stringContaining('revision 2'),
+          });
+          await expect(store.authProfiles.put(user, 'ahead', T0 + 3, 3)).rejects.toBeInstanceOf(
+            ConflictError,
+          );
+          await expect(store.authProfiles.put(absent, 'x', T0, 1)).rejects.toBeInstanceOf(ConflictError);
+          expect(await store.authProfiles.get(user)).toStrictEqual(current);
+          expect(await store.authProfiles.get(absent)).toBeUndefined();
+          expect(await store.authProfiles.count()).toBe(before);
+        });
+
+        it('of concurrent writers expecting one revision, exactly one wins', async () => {
+          const [user, fresh] = [uid('user'), uid('user')];
+          await store.authProfiles.put(user, 'base', T0, 0);
+          const updates = await Promise.allSettled(
+            [1, 2, 3, 4, 5].map((i) => store.authProfiles.put(user, `w${i}`, T0 + i, 1)),
+          );
+          const creates = await Promise.allSettled(
+            [1, 2, 3, 4, 5].map((i) => store.authProfiles.put(fresh, `c${i}`, T0 + i, 0)),
+          );
+          for (const [settled, revision, id] of [
+            [updates, 2, user],
+            [creates, 1, fresh],
+          ] as const) {
+            const won = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+            const lost = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
+            expect(won).toHaveLength(1);
+            expect(won[0]?.revision).toBe(revision);
+            expect(lost).toHaveLength(4);
+            for (const reason of lost) expect(reason).toBeInstanceOf(ConflictError);
+            expect(await store.authProfiles.get(id)).toStrictEqual(won[0]);
+          }
+        });
+      });
+
+      describe('MFA factors', () => {
+        it('add, get, list oldest first, update and remove', async () => {
+          const [user, other] = [uid('user'), uid('user')];
+          const totp = {
+            id: uid('mfa'),
+            userId: user,
+            kind: 'totp' as const,
+            label: 'phone',
+            data: '{"secret":"enc:v1:abc"}',
+            confirmed: false,
+            createdAt: T0 + 20,
+          };
+          const key = {
+            id: uid('mfa'),
+            userId: user,
+            kind: 'webauthn' as const,
+            data: '{"credentialId":"cred","publicKey":"pk","counter":0}',
+            confirmed: true,
+            createdAt: T0 + 10,
+            lastUsedAt: T0 + 15,
+          };
+          const theirs = { ...totp, id: uid('mfa'), userId: other, createdAt: T0 };
+          for (const f of [totp, key, theirs]) await store.mfaFactors.add(f);
+          await expect(store.mfaFactors.add({ ...totp, userId: other })).rejects.toBeInstanceOf(
+            ConflictError,
+          );
+
+          expect(await store.mfaFactors.get(totp.id)).toStrictEqual(totp);
+          expect(await store.mfaFactors.get(key.id)).toStrictEqual(key);
+          expect(await store.mfaFactors.list(user)).toStrictEqual([key, totp]);
+          expect(await store.mfaFactors.list(other)).toStrictEqual([theirs]);
+
+          const confirmed = { ...totp, confirmed: true };
+          expect(await store.mfaFactors.update(totp.id, { confirmed: true })).toStrictEqual(confirmed);
+          const used = { ...confirmed, lastUsedAt: T0 + 30 };
+          expect(await store.mfaFactors.update(totp.id, { lastUsedAt: T0 + 30 })).toStrictEqual(used);
+          const counted = {
+            ...key,
+            data: '{"credentialId":"cred","publicKey":"pk","counter":1}',
+            lastUsedAt: T0 + 40,
+          };
+          expect(
+            await store.mfaFactors.update(key.id, { data: counted.data, lastUsedAt: T0 + 40 }),
+          ).toStrictEqual(counted);
+          // false is a value to set, not an absent change.
+          const unconfirmed = { ...counted, confirmed: false };
+          expect(await store.mfaFactors.update(key.id, { confirmed: false })).toStrictEqual(unconfirmed);
+          expect(await store.mfaFactors.update(key.id, {})).toStrictEqual(unconfirmed);
+          expect(await store.mfaFactors.list(user)).toStrictEqual([unconfirmed, used]);
+
+          expect(await store.mfaFactors.remove(totp.id)).toBe(true);
+          expect(await store.mfaFactors.remove(totp.id)).toBe(false);
+          expect(await store.mfaFactors.get(totp.id)).toBeUndefined();
+          expect(await store.mfaFactors.list(user)).toStrictEqual([unconfirmed]);
+          expect(await store.mfaFactors.list(other)).toStrictEqual([theirs]);
+        });
+
+        it('an unknown id: get is undefined, update is NotFoundError, remove is false', async () => {
+          const unknown = uid('mfa');
+          expect(await store.mfaFactors.get(unknown)).toBeUndefined();
+          await expect(store.mfaFactors.update(unknown, { confirmed: true })).rejects.toBeInstanceOf(
+            NotFoundError,
+          );
+          expect(await store.mfaFactors.remove(unknown)).toBe(false);
+          expect(await store.mfaFactors.list(uid('user'))).toEqual([]);
+        });
+      });
+
+      describe('trusted devices', () => {
+        it('a device is trusted until it expires; trusting it again moves the expiry', async () => {
+          const [user, other] = [uid('user'), uid('user')];
+          const [a, b] = [uid('dev'), uid('dev')];
+          await store.trustedDevices.trust({
+            userId: user,
+            deviceId: a,
+            trustedAt: T0,
+            expiresAt: T0 + 1_000,
+          });
+          expect(await store.trustedDevices.isTrusted(user, a, T0)).toBe(true);
+          expect(await store.trustedDevices.isTrusted(user, a, T0 + 999)).toBe(true);
+          expect(await store.trustedDevices.isTrusted(user, a, T0 + 1_000)).toBe(false);
+          expect(await store.trustedDevices.isTrusted(user, a, T0 + 5_000)).toBe(false);
+          expect(await store.trustedDevices.isTrusted(user, b, T0)).toBe(false);
+          expect(await store.trustedDevices.isTrusted(other, a, T0)).toBe(false);
+
+          const again = { userId: user, deviceId: a, trustedAt: T0 + 2_000, expiresAt: T0 + 9_000 };
+          await store.trustedDevices.trust(again);
+          expect(await store.trustedDevices.isTrusted(user, a, T0 + 5_000)).toBe(true);
+          expect(await store.trustedDevices.isTrusted(user, a, T0 + 9_000)).toBe(false);
+          const short = { userId: user, deviceId: b, trustedAt: T0 + 100, expiresAt: T0 + 200 };
+          await store.trustedDevices.trust(short);
+          // Oldest trust first; an expired device stays listed until it is revoked.
+          expect(await store.trustedDevices.list(user)).toStrictEqual([short, again]);
+          expect(await store.trustedDevices.list(other)).toEqual([]);
+        });
+
+        it('revoke removes one device or every device of the user and counts them', async () => {
+          const [user, other] = [uid('user'), uid('user')];
+          const [a, b, c] = [uid('dev'), uid('dev'), uid('dev')];
+          const device = (userId: string, deviceId: string, i: number) => ({
+            userId,
+            deviceId,
+            trustedAt: T0 + i,
+            expiresAt: LATER,
+          });
+          for (const [i, d] of [a, b, c].entries()) await store.trustedDevices.trust(device(user, d, i));
+          await store.trustedDevices.trust(device(other, a, 0));
+
+          expect(await store.trustedDevices.revoke(user, a)).toBe(1);
+          expect(await store.trustedDevices.revoke(user, a)).toBe(0);
+          expect(await store.trustedDevices.isTrusted(user, a, T0)).toBe(false);
+          expect(await store.trustedDevices.list(user)).toStrictEqual([
+            device(user, b, 1),
+            device(user, c, 2),
+          ]);
+          expect(await store.trustedDevices.revoke(user)).toBe(2);
+          expect(await store.trustedDevices.revoke(user)).toBe(0);
+          expect(await store.trustedDevices.list(user)).toEqual([]);
+          expect(await store.trustedDevices.isTrusted(other, a, T0)).toBe(true);
+          expect(await store.trustedDevices.list(other)).toStrictEqual([device(other, a, 0)]);
+        });
+      });
+
+      describe('challenges', () => {
+        const challenge = (expiresAt: number, createdAt = T0) => ({
+          id: uid('chl'),
+          userId: uid('user'),
+          purpose: 'webauthn-authenticate',
+          data: '{"challenge":"q1w2e3","rpId":"argus.example"}',
+          createdAt,
+          expiresAt,
+        });
+
+        it('take returns a challenge once and deletes it', async () => {
+          const c = challenge(T0 + 60_000);
+          await store.authChallenges.put(c);
+          await expect(store.authChallenges.put({ ...c, purpose: 'other' })).rejects.toBeInstanceOf(
+            ConflictError,
+          );
+          expect(await store.authChallenges.take(c.id, T0 + 1)).toStrictEqual(c);
+          expect(await store.authChallenges.take(c.id, T0 + 2)).toBeUndefined();
+          expect(await store.authChallenges.take(uid('chl'), T0)).toBeUndefined();
+        });
+
+        it('an expired challenge is never returned', async () => {
+          const [atExpiry, long] = [challenge(T0 + 100), challenge(T0 + 100)];
+          await store.authChallenges.put(atExpiry);
+          await store.authChallenges.put(long);
+          expect(await store.authChallenges.take(atExpiry.id, T0 + 100)).toBeUndefined();
+          expect(await store.authChallenges.take(long.id, T0 + 5_000)).toBeUndefined();
+        });
+
+        it('of concurrent takes of one challenge, exactly one gets it', async () => {
+          const c = challenge(T0 + 60_000);
+          await store.authChallenges.put(c);
+          const taken = await Promise.all(
+            [1, 2, 3, 4, 5].map((i) => store.authChallenges.take(c.id, T0 + i)),
+          );
+          expect(taken.filter((t) => t !== undefined)).toStrictEqual([c]);
+        });
+
+        it('purgeExpired deletes the expired ones only and counts them', async () => {
+          // Far before T0, so no other test's challenge is expired at these times.
+          const EARLY = 1_000_000;
+          const [first, second, live] = [
+            challenge(EARLY + 10, EARLY),
+            challenge(EARLY + 20, EARLY),
+            challenge(LATER, EARLY),
+          ];
+          for (const c of [first, second, live]) await store.authChallenges.put(c);
+          expect(await store.authChallenges.purgeExpired(EARLY + 15)).toBe(1);
+          expect(await store.authChallenges.purgeExpired(EARLY + 15)).toBe(0);
+          expect(await store.authChallenges.purgeExpired(EARLY + 20)).toBe(1);
+          // Gone, though asked about at a time they had not yet expired.
+          expect(await store.authChallenges.take(first.id, EARLY)).toBeUndefined();
+          expect(await store.authChallenges.take(second.id, EARLY)).toBeUndefined();
+          expect(await store.authChallenges.take(live.id, EARLY + 21)).toStrictEqual(live);
+        });
+      });
+
+      describe('decisions', () => {
+        const decision = (
+          userId: string,
+          at: number,
+          overrides: Partial<AuthDecisionRecord> = {},
+        ): AuthDecisionRecord => ({
+          id: uid('dec'),
+          userId,
+          ip: '203.0.113.7',
+          score: 0.25,
+          decision: 'allow',
+          reasons: '[{"signal":"new_ip","contribution":0.2}]',
+          at,
+          ...overrides,
+        });
+
+        it('append writes batches that list reads back newest first', async () => {
+          const user = uid('user');
+          const { ip: _, ...noIp } = decision(user, T0 + 1, {
+            decision: 'challenge',
+            factor: 'totp',
+            score: 0.7,
+          });
+          const first = [
+            decision(user, T0),
+            noIp,
+            decision(user, T0 + 2, { decision: 'deny', factor: 'any' }),
+          ];
+          await store.authDecisions.append(first);
+          const second = [decision(user, T0 + 3), decision(user, T0 + 4, { score: 0 })];
+          await store.authDecisions.append(second);
+          await store.authDecisions.append([]);
+          expect(await store.authDecisions.list({ userId: user })).toStrictEqual({
+            items: [...first, ...second].reverse(),
+          });
+        });
+
+        it('append writes all or nothing: an id already stored or repeated rejects the batch', async () => {
+          const user = uid('user');
+          const a = decision(user, T0);
+          await store.authDecisions.append([a]);
+          await expect(
+            store.authDecisions.append([decision(user, T0 + 1), { ...a, score: 1 }]),
+          ).rejects.toBeInstanceOf(ConflictError);
+          const twice = decision(user, T0 + 2);
+          await expect(store.authDecisions.append([twice, twice])).rejects.toBeInstanceOf(ConflictError);
+          expect((await store.authDecisions.list({ userId: user })).items).toStrictEqual([a]);
+        });
+
+        it('list filters by user, decision and since, and pages with a cursor', async () => {
+          const [user, other] = [uid('user'), uid('user')];
+          const kinds = ['allow', 'deny', 'challenge', 'allow', 'deny', 'allow', 'allow'] as const;
+          const mine = kinds.map((kind, i) => decision(user, T0 + i * 10, { decision: kind }));
+          const theirs = [decision(other, T0 + 5, { decision: 'deny' }), decision(other, T0 + 15)];
+          await store.authDecisions.append([...mine.slice(0, 4), ...theirs]);
+          await store.authDecisions.append(mine.slice(4));
+          const newestFirst = [...mine].reverse();
+          const list = async (filter: AuthDecisionFilter) =>
+            (await store.authDecisions.list({ limit: 500, ...filter })).items;
+
+          expect(await list({ userId: user, decision: ['deny'] })).toStrictEqual(
+            newestFirst.filter((d) => d.decision === 'deny'),
+          );
+          expect(await list({ userId: user, decision: ['challenge', 'deny'] })).toStrictEqual(
+            newestFirst.filter((d) => d.decision !== 'allow'),
+          );
+          expect(await list({ userId: user, since: T0 + 30 })).toStrictEqual(newestFirst.slice(0, 4));
+          expect(await list({ userId: user, since: T0 + 30, decision: ['allow'] })).toStrictEqual([
+            mine[6],
+            mine[5],
+            mine[3],
+          ]);
+          const everyone = await list({ decision: ['deny'], since: T0 });
+          const ours = new Set([user, other]);
+          expect(everyone.filter((d) => ours.has(d.userId))).toStrictEqual([mine[4], theirs[0], mine[1]]);
+
+          const pages = await allPages((cursor) =>
+            store.authDecisions.list({ userId: user, limit: 3, ...(cursor ? { cursor } : {}) }),
+          );
+          expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+          expect(pages.flat()).toStrictEqual(newestFirst);
+          const allowPages = await allPages((cursor) =>
+            store.authDecisions.list({
+              userId: user,
+              decision: ['allow'],
+              limit: 2,
+              ...(cursor ? { cursor } : {}),
+            }),
+          );
+          expect(allowPages.flat()).toStrictEqual(newestFirst.filter((d) => d.decision === 'allow'));
+          expect(allowPages.map((p) => p.length)).toEqual([2, 2]);
+          expect(await store.authDecisions.list({ userId: uid('user') })).toStrictEqual({ items: [] });
+        });
       });
     });
   });

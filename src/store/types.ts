@@ -250,6 +250,117 @@ export interface GraphSnapshotRepository {
   list(): Promise<GraphSnapshotMeta[]>;
 }
 
+/** A user's behavioural profile as the auth area keeps it (devices, networks, keystroke template, ...). */
+export interface AuthProfileRecord {
+  userId: string;
+  /** The auth area's own versioned JSON; the store does not look inside. */
+  data: string;
+  /** Rises with every write, for optimistic concurrency. */
+  revision: number;
+  updatedAt: number;
+}
+
+export interface AuthProfileRepository {
+  get(userId: string): Promise<AuthProfileRecord | undefined>;
+  /**
+   * Writes the profile. With expectedRevision (0 for "must not exist yet"), only when the stored
+   * revision still is that one; otherwise a ConflictError, so two logins never overwrite each other.
+   */
+  put(userId: string, data: string, at: number, expectedRevision?: number): Promise<AuthProfileRecord>;
+  count(): Promise<number>;
+}
+
+export type MfaFactorKind = 'totp' | 'webauthn';
+
+/** A second factor a user enrolled. */
+export interface MfaFactor {
+  id: string;
+  userId: string;
+  kind: MfaFactorKind;
+  label?: string;
+  /** The auth area's JSON: an (encrypted) TOTP secret, or a WebAuthn credential id, public key and counter. */
+  data: string;
+  /** False until the user has proved it once (a first TOTP code, a completed registration). */
+  confirmed: boolean;
+  createdAt: number;
+  lastUsedAt?: number;
+}
+
+export interface MfaFactorRepository {
+  add(factor: MfaFactor): Promise<void>;
+  get(id: string): Promise<MfaFactor | undefined>;
+  /** A user's factors, oldest first. */
+  list(userId: string): Promise<MfaFactor[]>;
+  update(id: string, change: { data?: string; confirmed?: boolean; lastUsedAt?: number }): Promise<MfaFactor>;
+  remove(id: string): Promise<boolean>;
+}
+
+/** A device that passed a challenge and is trusted for a while. */
+export interface TrustedDevice {
+  userId: string;
+  /** A hash of the device fingerprint, never the fingerprint itself. */
+  deviceId: string;
+  trustedAt: number;
+  expiresAt: number;
+}
+
+export interface TrustedDeviceRepository {
+  /** Trusts (or re-trusts, moving expiresAt) a device for a user. */
+  trust(device: TrustedDevice): Promise<void>;
+  isTrusted(userId: string, deviceId: string, now: number): Promise<boolean>;
+  list(userId: string): Promise<TrustedDevice[]>;
+  /** Revokes one device, or every device of the user when deviceId is absent; returns how many. */
+  revoke(userId: string, deviceId?: string): Promise<number>;
+}
+
+/** A one-time challenge (WebAuthn options, a pending step-up) that a later request must answer. */
+export interface AuthChallenge {
+  id: string;
+  userId: string;
+  purpose: string;
+  /** The auth area's JSON (the WebAuthn challenge and options). */
+  data: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface AuthChallengeRepository {
+  put(challenge: AuthChallenge): Promise<void>;
+  /** Returns and deletes the challenge in one step, so it answers once; undefined when absent or expired. */
+  take(id: string, now: number): Promise<AuthChallenge | undefined>;
+  /** Deletes expired challenges; returns how many. */
+  purgeExpired(now: number): Promise<number>;
+}
+
+export type AuthDecisionKind = 'allow' | 'challenge' | 'deny';
+
+/** One assessment, kept for the dashboard and for audit. */
+export interface AuthDecisionRecord {
+  id: string;
+  userId: string;
+  ip?: string;
+  score: number;
+  decision: AuthDecisionKind;
+  factor?: MfaFactorKind | 'any';
+  /** The auth area's JSON list of reasons with their contributions. */
+  reasons: string;
+  at: number;
+}
+
+export interface AuthDecisionFilter {
+  userId?: string;
+  decision?: AuthDecisionKind[];
+  since?: number;
+  limit?: number;
+  /** Opaque cursor from a previous page; newest first. */
+  cursor?: string;
+}
+
+export interface AuthDecisionRepository {
+  append(records: readonly AuthDecisionRecord[]): Promise<void>;
+  list(filter: AuthDecisionFilter): Promise<Page<AuthDecisionRecord>>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly alerts: AlertRepository;
@@ -262,6 +373,11 @@ export interface Store {
   readonly apiKeys: ApiKeyRepository;
   readonly labels: LabelRepository;
   readonly graphs: GraphSnapshotRepository;
+  readonly authProfiles: AuthProfileRepository;
+  readonly mfaFactors: MfaFactorRepository;
+  readonly trustedDevices: TrustedDeviceRepository;
+  readonly authChallenges: AuthChallengeRepository;
+  readonly authDecisions: AuthDecisionRepository;
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   close(): Promise<void>;

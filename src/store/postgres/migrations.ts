@@ -180,6 +180,63 @@ CREATE TABLE graph_snapshot_chunks (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'auth profiles, MFA factors, trusted devices, challenges, decisions',
+    sql: `
+CREATE TABLE auth_profiles (
+  user_id TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  revision BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+
+CREATE TABLE mfa_factors (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  label TEXT,
+  data TEXT NOT NULL,
+  confirmed BOOLEAN NOT NULL,
+  created_at BIGINT NOT NULL,
+  last_used_at BIGINT
+);
+CREATE INDEX mfa_factors_user ON mfa_factors (user_id, created_at);
+
+CREATE TABLE trusted_devices (
+  user_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  trusted_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  PRIMARY KEY (user_id, device_id)
+);
+
+CREATE TABLE auth_challenges (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  data TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE INDEX auth_challenges_expiry ON auth_challenges (expires_at);
+
+CREATE TABLE auth_decisions (
+  seq BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  user_id TEXT NOT NULL,
+  ip TEXT,
+  score DOUBLE PRECISION NOT NULL,
+  decision TEXT NOT NULL,
+  factor TEXT,
+  reasons TEXT NOT NULL,
+  at BIGINT NOT NULL
+);
+CREATE INDEX auth_decisions_user ON auth_decisions (user_id, seq);
+CREATE INDEX auth_decisions_decision ON auth_decisions (decision, seq);
+CREATE INDEX auth_decisions_at ON auth_decisions (at DESC);
+`,
+  },
 ];
 
 /**

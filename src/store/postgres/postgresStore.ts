@@ -3,12 +3,17 @@ import { ArgusError } from '../../core/errors.js';
 import type { Store } from '../types.js';
 import { postgresActions } from './actions.js';
 import { postgresAlerts } from './alerts.js';
+import { postgresAuthChallenges } from './authChallenges.js';
+import { postgresAuthDecisions } from './authDecisions.js';
+import { postgresAuthProfiles } from './authProfiles.js';
 import { postgresGraphSnapshots } from './graphSnapshots.js';
 import { postgresLabels } from './labels.js';
+import { postgresMfaFactors } from './mfaFactors.js';
 import { applyPostgresMigrations } from './migrations.js';
 import { postgresPipeline } from './pipeline.js';
 import { postgresApiKeys, postgresModels, postgresStepUps, postgresSweeps } from './small.js';
 import { postgresTransfers } from './transfers.js';
+import { postgresTrustedDevices } from './trustedDevices.js';
 
 export interface PostgresStoreOptions {
   /** Connection string, e.g. postgres://argus@db.internal:5432/argus. */
@@ -101,6 +106,11 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     apiKeys: postgresApiKeys(pool),
     labels: postgresLabels(pool),
     graphs: postgresGraphSnapshots(pool, options.graphChunkBytes),
+    authProfiles: postgresAuthProfiles(pool),
+    mfaFactors: postgresMfaFactors(pool),
+    trustedDevices: postgresTrustedDevices(pool),
+    authChallenges: postgresAuthChallenges(pool),
+    authDecisions: postgresAuthDecisions(pool),
     async migrate() {
       return applyPostgresMigrations(pool, options.schema);
     },

@@ -174,4 +174,61 @@ CREATE TABLE graph_snapshot_chunks (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'auth profiles, MFA factors, trusted devices, challenges, decisions',
+    sql: `
+CREATE TABLE auth_profiles (
+  user_id TEXT PRIMARY KEY,
+  data TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE mfa_factors (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  label TEXT,
+  data TEXT NOT NULL,
+  confirmed INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_used_at INTEGER
+);
+CREATE INDEX mfa_factors_user ON mfa_factors (user_id, created_at);
+
+CREATE TABLE trusted_devices (
+  user_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  trusted_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY (user_id, device_id)
+);
+
+CREATE TABLE auth_challenges (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  data TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX auth_challenges_expiry ON auth_challenges (expires_at);
+
+CREATE TABLE auth_decisions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  user_id TEXT NOT NULL,
+  ip TEXT,
+  score REAL NOT NULL,
+  decision TEXT NOT NULL,
+  factor TEXT,
+  reasons TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX auth_decisions_user ON auth_decisions (user_id, seq);
+CREATE INDEX auth_decisions_decision ON auth_decisions (decision, seq);
+CREATE INDEX auth_decisions_at ON auth_decisions (at DESC);
+`,
+  },
 ];

@@ -5,12 +5,17 @@ import { ArgusError } from '../../core/errors.js';
 import type { Store } from '../types.js';
 import { sqliteActions } from './actions.js';
 import { sqliteAlerts } from './alerts.js';
+import { sqliteAuthChallenges } from './authChallenges.js';
+import { sqliteAuthDecisions } from './authDecisions.js';
+import { sqliteAuthProfiles } from './authProfiles.js';
 import { sqliteGraphSnapshots } from './graphSnapshots.js';
 import { sqliteLabels } from './labels.js';
+import { sqliteMfaFactors } from './mfaFactors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { sqlitePipeline } from './pipeline.js';
 import { sqliteApiKeys, sqliteModels, sqliteStepUps, sqliteSweeps } from './small.js';
 import { sqliteTransfers } from './transfers.js';
+import { sqliteTrustedDevices } from './trustedDevices.js';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
 
 export interface SqliteStoreOptions {
@@ -103,6 +108,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     apiKeys: sqliteApiKeys(db),
     labels: sqliteLabels(db),
     graphs: sqliteGraphSnapshots(db, options.graphChunkBytes),
+    authProfiles: sqliteAuthProfiles(db),
+    mfaFactors: sqliteMfaFactors(db),
+    trustedDevices: sqliteTrustedDevices(db),
+    authChallenges: sqliteAuthChallenges(db),
+    authDecisions: sqliteAuthDecisions(db),
     async migrate() {
       return applyMigrations(db);
     },
