@@ -179,6 +179,95 @@ export const ConfigSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
+  auth: z
+    .strictObject({
+      /**
+       * What each signal adds to the risk score when it fires at full strength (see `argus auth
+       * signals`). The score is 1 - Π(1 - weight·strength), so one strong signal is enough and weak
+       * ones add up without passing 1. Set a weight to 0 to turn a signal off.
+       */
+      weights: z
+        .strictObject({
+          keystroke: z.number().min(0).max(1).default(0.5),
+          newDevice: z.number().min(0).max(1).default(0.3),
+          newIp: z.number().min(0).max(1).default(0.1),
+          newNetwork: z.number().min(0).max(1).default(0.2),
+          newCountry: z.number().min(0).max(1).default(0.35),
+          impossibleTravel: z.number().min(0).max(1).default(0.8),
+          userFailureVelocity: z.number().min(0).max(1).default(0.5),
+          ipFailureVelocity: z.number().min(0).max(1).default(0.5),
+          credentialStuffing: z.number().min(0).max(1).default(0.85),
+          breachedPassword: z.number().min(0).max(1).default(0.6),
+          bot: z.number().min(0).max(1).default(0.7),
+          stepUpRequired: z.number().min(0).max(1).default(1),
+        })
+        .prefault({}),
+      /** Score at or above which a second factor is demanded; below it the login is allowed. */
+      challengeAt: z.number().min(0).max(1).default(0.3),
+      /** Score at or above which the login is refused outright. */
+      denyAt: z.number().min(0).max(1).default(0.9),
+      /** Speed between consecutive logins above which travel is impossible (km/h; Okta uses 805). */
+      impossibleTravelKmh: z.number().positive().default(805),
+      velocity: z
+        .strictObject({
+          /** Window for failed-attempt counts, ms. */
+          windowMs: positiveMs.default(900_000),
+          /** Failed attempts per user in the window at which the signal is at full strength. */
+          userFailures: z.number().int().min(1).default(5),
+          /** Failed attempts per IP in the window at which the signal is at full strength. */
+          ipFailures: z.number().int().min(1).default(20),
+          /** Distinct usernames tried from one IP, network or device in the window: stuffing at full strength. */
+          stuffingUsernames: z.number().int().min(2).default(10),
+          /** ... when the success rate among them is at most this. */
+          stuffingMaxSuccessRate: z.number().min(0).max(1).default(0.2),
+        })
+        .prefault({}),
+      keystroke: z
+        .strictObject({
+          /** Genuine samples collected before the keystroke signal is used. */
+          enrolSamples: z.number().int().min(2).max(50).default(5),
+        })
+        .prefault({}),
+      /** Bot signs read from keystroke timing (skipped when the browser's timer is coarse). */
+      bot: z
+        .strictObject({
+          /** Coefficient of variation of down-down intervals below which typing is machine-regular (people: 0.3-0.6). */
+          maxIntervalCv: z.number().min(0).max(1).default(0.1),
+          /** Mean down-down interval below which typing is faster than people type, ms. */
+          minMeanIntervalMs: z.number().min(0).default(30),
+        })
+        .prefault({}),
+      /** Memory bounds of the risk engine (least recently used entries go first). */
+      memory: z
+        .strictObject({
+          /** Parsed user profiles kept in memory. */
+          profiles: z.number().int().min(1).default(10_000),
+          /** Keys (users, IPs, networks, devices) each velocity window tracks. */
+          windowKeys: z.number().int().min(1).default(50_000),
+        })
+        .prefault({}),
+      /**
+       * A local k-anonymity breached-password list: files named by the first five hex digits of the
+       * SHA-1 (as the Pwned Passwords range API serves them: "SUFFIX:COUNT" lines), or one file of
+       * "HASH:COUNT" lines. Relative to the config file; no check when absent.
+       */
+      breachedPasswords: z.string().min(1).optional(),
+      /** How long a device that passed a challenge is trusted, ms (30 days). */
+      trustedDeviceMs: positiveMs.default(30 * 86_400_000),
+      /** TOTP issuer shown in authenticator apps, and the WebAuthn relying party. */
+      issuer: z.string().min(1).default('Argus'),
+      webauthn: z
+        .strictObject({
+          /** The relying party id: the site's domain, e.g. example.com. */
+          rpId: z.string().min(1).default('localhost'),
+          /** Origins allowed to answer a challenge, e.g. https://login.example.com. */
+          origins: z.array(z.string().min(1)).default(['http://localhost:7070']),
+        })
+        .prefault({}),
+      /** Key file that encrypts TOTP secrets at rest (created on first use); relative to the config file. */
+      secretKeyFile: z.string().min(1).default('.argus/auth-secret.key'),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
