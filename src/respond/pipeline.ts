@@ -3,6 +3,7 @@ import { type Alert, type AlertStatusChange, dedupeKeyOf, type ParsedAlertInput 
 import { type Clock, systemClock } from '../core/clock.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import { newId } from '../core/ids.js';
+import { KeyedSerializer } from '../core/keyedSerializer.js';
 import { severityRank } from '../core/severity.js';
 import { AlertClosedError } from '../store/alertClosedError.js';
 import type { PipelineUnit, Store } from '../store/types.js';
@@ -12,7 +13,6 @@ import { parseAlertInput } from './alertInput.js';
 import { DedupeIndex, foldRepeat } from './dedupe.js';
 import { EventBus } from './eventBus.js';
 import { GroupCommit } from './groupCommit.js';
-import { KeyedSerializer } from './keyedSerializer.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { dryRunPolicy } from './policy/dryRunPolicy.js';
 import { actionsOf, matchingRules, rulesNewlyMatching } from './policy/evaluatePolicy.js';

@@ -1,7 +1,8 @@
 /**
  * Runs tasks that share a key one after another, and tasks with different keys concurrently.
- * Ingesting two alerts with one dedupe key must not create two alerts; alerts with different
- * keys need not wait for each other. Keys without queued work hold no memory.
+ * Ingesting two alerts with one dedupe key must not create two alerts, and one TOTP code or WebAuthn
+ * counter must not be checked twice at once; work on different keys need not wait. Keys without
+ * queued work hold no memory.
  */
 export class KeyedSerializer {
   private readonly tails = new Map<string, Promise<void>>();
