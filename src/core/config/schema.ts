@@ -184,7 +184,9 @@ export const ConfigSchema = z.strictObject({
       /**
        * What each signal adds to the risk score when it fires at full strength (see `argus auth
        * signals`). The score is 1 - Π(1 - weight·strength), so one strong signal is enough and weak
-       * ones add up without passing 1. Set a weight to 0 to turn a signal off.
+       * ones add up without passing 1. Set a weight to 0 to turn a signal off. Defaults: a known
+       * user travelling (impossible travel, new country, IP, network and device all at once) scores
+       * about 0.85 and is challenged, not denied; a VPN is a holiday as often as an attack.
        */
       weights: z
         .strictObject({
@@ -192,8 +194,8 @@ export const ConfigSchema = z.strictObject({
           newDevice: z.number().min(0).max(1).default(0.3),
           newIp: z.number().min(0).max(1).default(0.1),
           newNetwork: z.number().min(0).max(1).default(0.2),
-          newCountry: z.number().min(0).max(1).default(0.35),
-          impossibleTravel: z.number().min(0).max(1).default(0.8),
+          newCountry: z.number().min(0).max(1).default(0.25),
+          impossibleTravel: z.number().min(0).max(1).default(0.6),
           userFailureVelocity: z.number().min(0).max(1).default(0.5),
           ipFailureVelocity: z.number().min(0).max(1).default(0.5),
           credentialStuffing: z.number().min(0).max(1).default(0.85),
