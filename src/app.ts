@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { type ArgusAuth, buildAuth } from './auth/buildAuth.js';
 import type { ArgusConfig } from './core/config/schema.js';
 import { GraphScreeningService } from './graph/screening/graphScreeningService.js';
 import type { Logger } from './respond/logger.js';
@@ -12,8 +13,10 @@ import { VERSION } from './version.js';
 export interface ArgusApp {
   store: Store;
   responder: Responder;
+  /** Adaptive authentication: the risk engine and the step-up services (not `auth`: tests use that for headers). */
+  adaptiveAuth: ArgusAuth;
   server: FastifyInstance;
-  /** Stops taking requests, lets in-flight actions finish, closes the store. */
+  /** Stops taking requests, lets in-flight actions finish, writes waiting auth decisions, closes the store. */
   close(): Promise<void>;
 }
 
@@ -29,6 +32,7 @@ export interface CreateAppOptions {
 export async function createArgusApp(options: CreateAppOptions): Promise<ArgusApp> {
   const { config } = options;
   const store = await openStore(config.store, options.baseDir);
+  let auth: ArgusAuth | undefined;
   try {
     const responder = createResponder({
       store,
@@ -36,6 +40,7 @@ export async function createArgusApp(options: CreateAppOptions): Promise<ArgusAp
       policy: options.policy,
       logger: options.logger,
     });
+    auth = await buildAuth({ config: config.auth, store, baseDir: options.baseDir, logger: options.logger });
     const verbose = config.log.level === 'debug' || config.log.level === 'trace';
     const server = await buildServer({
       store,
@@ -45,20 +50,25 @@ export async function createArgusApp(options: CreateAppOptions): Promise<ArgusAp
       version: VERSION,
       logger: verbose ? { level: config.log.level } : false,
       graphScreening: new GraphScreeningService({ graphs: store.graphs, labels: store.labels }),
+      auth,
       ...(options.plugins ? { plugins: options.plugins } : {}),
     });
     responder.start();
+    const builtAuth = auth;
     return {
       store,
       responder,
+      adaptiveAuth: builtAuth,
       server,
       async close() {
         await server.close();
         await responder.stop();
+        await builtAuth.close();
         await store.close();
       },
     };
   } catch (error) {
+    await auth?.close();
     await store.close();
     throw error;
   }

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ArgusAuth } from '../auth/buildAuth.js';
 import type { ActionRecord } from '../core/action.js';
 import type { ArgusConfig } from '../core/config/schema.js';
 import type { GraphScreeningService } from '../graph/screening/graphScreeningService.js';
@@ -12,8 +13,11 @@ import { errorHandler } from './errorHandler.js';
 import { livePageHtml } from './livePage.js';
 import { actionRoutes } from './routes/actions.js';
 import { alertRoutes } from './routes/alerts.js';
+import { authRoutes } from './routes/auth.js';
+import { DEMO_LOGIN_PATH, demoLoginRoutes } from './routes/demoLogin.js';
 import { graphRoutes } from './routes/graph.js';
 import { policyRoutes } from './routes/policy.js';
+import { RECORDER_PATH, recorderScriptRoute } from './routes/recorderScript.js';
 import { streamRoutes } from './routes/stream.js';
 import { transferRoutes } from './routes/transfers.js';
 import { SseHub } from './sseHub.js';
@@ -27,13 +31,16 @@ export interface ServerDeps {
   logger?: FastifyServerOptions['logger'];
   /** Screening and linkability over the stored transfer graphs; /v1/screen and /v1/linkability exist only with it. */
   graphScreening?: GraphScreeningService;
+  /** Adaptive authentication; /v1/auth/* (and the demo login page, with config.demoLogin) exist only with it. */
+  auth?: ArgusAuth;
   /** Extra routes (the demo's webhook sink), registered inside the same auth and error handling. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
 
-const PUBLIC_PATHS = new Set(['/', '/favicon.ico', '/healthz', '/openapi.json']);
+const PUBLIC_PATHS = ['/', '/favicon.ico', '/healthz', '/openapi.json', RECORDER_PATH];
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const demoLogin = deps.config.demoLogin && deps.auth !== undefined;
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.config.bodyLimitBytes });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -63,7 +70,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     apiKeyGuard({
       repo: deps.store.apiKeys,
       requireKeyForReads: deps.config.requireKeyForReads,
-      publicPaths: PUBLIC_PATHS,
+      // The demo login page stands for a site's own login page: no key, and only in demo mode.
+      publicPaths: new Set(demoLogin ? [...PUBLIC_PATHS, DEMO_LOGIN_PATH] : PUBLIC_PATHS),
     }),
   );
 
@@ -87,6 +95,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(actionRoutes, { store: deps.store, retry: deps.retryAction });
   await app.register(transferRoutes, { store: deps.store });
   if (deps.graphScreening) await app.register(graphRoutes, { screening: deps.graphScreening });
+  await recorderScriptRoute(app);
+  if (deps.auth) await app.register(authRoutes, { auth: deps.auth, store: deps.store });
+  if (deps.auth && demoLogin) await app.register(demoLoginRoutes, { auth: deps.auth });
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;
 }

@@ -208,9 +208,10 @@ describe('RiskEngine', () => {
     const again = await env.engine.assess({ ...usual, deviceFingerprint: 'phone', ip: '198.51.100.4' });
     expect(again.reasons.map((r) => r.signal)).toContain('newDevice');
     // The challenge was passed: now the phone is known, once.
-    expect(await env.engine.learnAfterChallenge(challenged.id)).toBe(true);
-    expect(await env.engine.learnAfterChallenge(challenged.id)).toBe(false);
-    expect(await env.engine.learnAfterChallenge('authd_nonsense')).toBe(false);
+    expect(await env.engine.learnAfterChallenge('someone-else', challenged.id)).toBe(false);
+    expect(await env.engine.learnAfterChallenge(challenged.userId, challenged.id)).toBe(true);
+    expect(await env.engine.learnAfterChallenge(challenged.userId, challenged.id)).toBe(false);
+    expect(await env.engine.learnAfterChallenge(challenged.userId, 'authd_nonsense')).toBe(false);
     const known = await env.engine.assess({ ...usual, deviceFingerprint: 'phone', ip: '198.51.100.4' });
     expect(known.decision).toBe('allow');
 
@@ -225,7 +226,7 @@ describe('RiskEngine', () => {
     const env = setup();
     await withAlice(env);
     const c = await env.engine.assess({ ...usual, deviceFingerprint: 'phone', ip: '198.51.100.4' });
-    expect(await env.engine.learnAfterChallenge(c.id, NOW + 16 * 60_000)).toBe(false);
+    expect(await env.engine.learnAfterChallenge(c.userId, c.id, NOW + 16 * 60_000)).toBe(false);
   });
 
   it('forces a challenge for a pending step-up with its factor, even at score 0', async () => {

@@ -86,7 +86,7 @@ interface PendingLesson {
  * the breached-password list, bot signs and pending step-ups, and decides allow / challenge / deny.
  *
  * It learns only from logins that got in: an allowed success teaches the profile at once; a
- * challenged success only once learnAfterChallenge(id) says the challenge was passed; failures and
+ * challenged success only once learnAfterChallenge(userId, id) says the challenge was passed; failures and
  * denied attempts never teach it (they only feed the in-memory velocity windows). A trusted device
  * (one that passed a challenge, TrustedDeviceRepository) silences newDevice, newIp and newNetwork, and
  * nothing else: travel, stuffing, breach, bot, keystroke, new country and step-ups still count.
@@ -195,12 +195,13 @@ export class RiskEngine {
 
   /**
    * Teaches the profile a challenged login once its challenge was passed (the step-up flow calls this
-   * with the assessment's id). Returns false when there is nothing to learn: unknown or expired id, or
-   * the assessment was not a challenged success. Each id teaches once.
+   * with the user who passed it and the assessment's id). Returns false when there is nothing to
+   * learn: unknown or expired id, another user's assessment (one user's passed challenge must never
+   * teach another's profile), or the assessment was not a challenged success. Each id teaches once.
    */
-  async learnAfterChallenge(assessmentId: string, now = this.clock.now()): Promise<boolean> {
+  async learnAfterChallenge(userId: string, assessmentId: string, now = this.clock.now()): Promise<boolean> {
     const lesson = this.pending.peek(assessmentId);
-    if (lesson === undefined) return false;
+    if (lesson === undefined || lesson.userId !== userId) return false;
     this.pending.delete(assessmentId);
     if (lesson.expiresAt < now) return false;
     return this.learn(lesson.userId, lesson.facts);

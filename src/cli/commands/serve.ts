@@ -52,6 +52,7 @@ export function registerServeCommand(program: Command): void {
       'after',
       `
 The first start creates an API key and prints it once; --demo prints a fresh one every run.
+--demo also serves an adaptive-login demo page at /demo/login (demo users are listed on it).
 
 Examples:
   $ argus serve --demo
@@ -71,7 +72,8 @@ Examples:
               ),
             )
           : undefined;
-        if (demo) config = demo.config;
+        // The demo also serves the adaptive-login page (public, so only in demo mode).
+        if (demo) config = { ...demo.config, server: { ...demo.config.server, demoLogin: true } };
         const policy = demo ? demo.policy : loadConfiguredPolicy(config.respond, loaded.baseDir);
         const app = await createArgusApp({ config, baseDir: loaded.baseDir, policy, logger: consoleLogger });
         let address: string;
@@ -102,6 +104,7 @@ Examples:
           output.out(`open ${address}/ with an API key (create one with: argus apikey create <name>)`);
         }
         let replay: ReturnType<typeof replayScenario> | undefined;
+        if (config.server.demoLogin) output.out(`demo login page: ${address}/demo/login`);
         if (demo) {
           output.out(
             `demo: replaying ${demoScenario.length} scripted events over ${Math.ceil((demoScenario.at(-1)?.at ?? 0) / 1000)} s`,

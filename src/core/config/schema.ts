@@ -55,6 +55,8 @@ export const ConfigSchema = z.strictObject({
         })
         .prefault({}),
       bodyLimitBytes: z.number().int().positive().default(1_048_576),
+      /** Serve the demo login page at /demo/login (public); `argus serve --demo` turns it on. */
+      demoLogin: z.boolean().default(false),
     })
     .prefault({}),
   respond: z
