@@ -6,7 +6,15 @@ import { ConflictError, NotFoundError } from '../core/errors.js';
 import type { Label } from '../core/label.js';
 import type { Transfer } from '../core/transfer.js';
 import { AlertClosedError } from './alertClosedError.js';
-import type { AlertFilter, AuthDecisionFilter, AuthDecisionRecord, Page, Store } from './types.js';
+import type {
+  AlertFilter,
+  AuthDecisionFilter,
+  AuthDecisionRecord,
+  IntelDocument,
+  IntelDocumentFilter,
+  Page,
+  Store,
+} from './types.js';
 
 /*
  * One behavioural contract for every Store backend. All tests of a run share one store (for PostgreSQL one
@@ -1519,6 +1527,402 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           expect(allowPages.map((p) => p.length)).toEqual([2, 2]);
           expect(await store.authDecisions.list({ userId: uid('user') })).toStrictEqual({ items: [] });
         });
+      });
+    });
+
+    describe('intel', () => {
+      const HOUR = 3_600_000;
+      const utc = (iso: string): number => Date.parse(`${iso}Z`);
+      const makeDoc = (overrides: Partial<IntelDocument> = {}): IntelDocument => {
+        const id = overrides.id ?? `osv:${uid('GHSA')}`;
+        return {
+          id,
+          source: 'osv',
+          origin: 'fixtures/osv',
+          kind: 'advisory',
+          title: 'Reentrancy in vault withdraw',
+          body: 'The withdraw function sends ether before it updates the balance.',
+          url: `https://osv.dev/vulnerability/${id}`,
+          publishedAt: T0,
+          modifiedAt: T0 + HOUR,
+          raw: '{"affected":[{"package":{"ecosystem":"npm","name":"vault"}}]}',
+          entities: [],
+          ...overrides,
+        };
+      };
+      /** A word that occurs in no other test's documents, so searches for it see only this test's. */
+      const word = (): string => `w${RUN}x${String(++counter)}`;
+
+      it('upsertMany inserts, get reads back, and a replacement replaces entities and the text index', async () => {
+        const pkg = uid('pkg');
+        const first = word();
+        const { url: _, ...noUrl } = makeDoc({ source: 'rss', kind: 'article', origin: 'https://blog/feed' });
+        const a = makeDoc({
+          title: `Advisory ${first}`,
+          entities: [
+            { kind: 'package', value: pkg },
+            { kind: 'cve', value: 'CVE-2023-00001' },
+            { kind: 'package', value: pkg },
+            { kind: 'protocol', value: pkg },
+          ],
+        });
+        expect(await store.intelDocuments.upsertMany([a, noUrl])).toEqual({ inserted: 2, updated: 0 });
+        // A repeated entity is kept once, in the place of its first occurrence.
+        const stored = {
+          ...a,
+          entities: [
+            { kind: 'package', value: pkg },
+            { kind: 'cve', value: 'CVE-2023-00001' },
+            { kind: 'protocol', value: pkg },
+          ],
+        };
+        expect(await store.intelDocuments.get(a.id)).toStrictEqual(stored);
+        expect(await store.intelDocuments.get(noUrl.id)).toStrictEqual(noUrl);
+        expect(await store.intelDocuments.get(uid('osv:missing'))).toBeUndefined();
+        expect(ids(await store.intelDocuments.search(first))).toEqual([a.id]);
+
+        const second = word();
+        const pkg2 = uid('pkg');
+        const replaced = makeDoc({
+          id: a.id,
+          title: `Advisory ${second} (withdrawn)`,
+          body: 'Withdrawn: not a vulnerability.',
+          publishedAt: T0 + 5 * HOUR,
+          modifiedAt: T0 + 9 * HOUR,
+          entities: [{ kind: 'package', value: pkg2 }],
+        });
+        const c = makeDoc({ source: 'nvd', id: `nvd:${uid('CVE')}` });
+        // The repeat of `c` within one call counts once and its last copy wins.
+        expect(await store.intelDocuments.upsertMany([replaced, { ...c, title: 'first copy' }, c])).toEqual({
+          inserted: 1,
+          updated: 1,
+        });
+        expect(await store.intelDocuments.get(a.id)).toStrictEqual(replaced);
+        expect(await store.intelDocuments.get(c.id)).toStrictEqual(c);
+        const entity = { kind: 'package', value: pkg };
+        expect(await store.intelDocuments.count({ entity })).toBe(0);
+        expect((await store.intelDocuments.list({ entity })).items).toEqual([]);
+        expect(
+          ids((await store.intelDocuments.list({ entity: { kind: 'package', value: pkg2 } })).items),
+        ).toEqual([a.id]);
+        expect(
+          await store.intelDocuments.mentionCounts({ kind: 'protocol', value: pkg, bucket: 'day' }),
+        ).toEqual([]);
+        // The mention follows the document's new publication time.
+        expect(
+          await store.intelDocuments.mentionCounts({ kind: 'package', value: pkg2, bucket: 'day' }),
+        ).toEqual([{ value: pkg2, bucketStart: utc('2023-11-15T00:00:00'), count: 1 }]);
+        expect(await store.intelDocuments.search(first)).toEqual([]);
+        expect(ids(await store.intelDocuments.search(second))).toEqual([a.id]);
+        expect(await store.intelDocuments.upsertMany([])).toEqual({ inserted: 0, updated: 0 });
+      });
+
+      it('upsertMany writes all or nothing and refuses times that are not whole milliseconds', async () => {
+        const marker = word();
+        const good = makeDoc({ title: marker, entities: [{ kind: 'cve', value: marker }] });
+        const broken = { ...makeDoc(), title: null } as unknown as IntelDocument;
+        await expect(store.intelDocuments.upsertMany([good, broken])).rejects.toThrow();
+        expect(await store.intelDocuments.get(good.id)).toBeUndefined();
+        expect(await store.intelDocuments.search(marker)).toEqual([]);
+        expect(await store.intelDocuments.count({ entity: { kind: 'cve', value: marker } })).toBe(0);
+
+        await expect(
+          store.intelDocuments.upsertMany([good, makeDoc({ publishedAt: T0 + 0.5 })]),
+        ).rejects.toMatchObject({
+          code: 'INPUT_INVALID',
+          issues: [{ path: 'documents[1].publishedAt', message: expect.any(String) }],
+        });
+        expect(await store.intelDocuments.get(good.id)).toBeUndefined();
+      });
+
+      it('list pages newest published first and filters by source, entity, since and until; count agrees', async () => {
+        // Only this test publishes in 2031.
+        const W = utc('2031-01-01T00:00:00');
+        const pkg = uid('pkg');
+        const mention = [{ kind: 'package', value: pkg }];
+        const at = (hours: number, overrides: Partial<IntelDocument> = {}) =>
+          makeDoc({ publishedAt: W + hours * HOUR, ...overrides });
+        // Written out of publication order; d3 and d4 share a time, so insertion order breaks the tie.
+        const docs = [
+          at(5, { source: 'nvd', id: `nvd:${uid('CVE')}` }),
+          at(1, { entities: mention }),
+          at(7, { source: 'rss', kind: 'article', entities: mention }),
+          at(3, { source: 'nvd', id: `nvd:${uid('CVE')}`, entities: mention }),
+          at(3),
+          at(0, { source: 'rss', kind: 'article' }),
+          at(24, { entities: mention }),
+        ];
+        await store.intelDocuments.upsertMany(docs.slice(0, 4));
+        await store.intelDocuments.upsertMany(docs.slice(4));
+        const [d0, d1, d2, d3, d4, d5, d6] = docs as [
+          IntelDocument,
+          IntelDocument,
+          IntelDocument,
+          IntelDocument,
+          IntelDocument,
+          IntelDocument,
+          IntelDocument,
+        ];
+        const newestFirst = [d6, d2, d0, d4, d3, d1, d5];
+        const inWindow = { since: W, until: W + 48 * HOUR };
+        const list = async (filter: IntelDocumentFilter) =>
+          (await store.intelDocuments.list({ ...inWindow, limit: 500, ...filter })).items;
+
+        const pages = await allPages((cursor) =>
+          store.intelDocuments.list({ ...inWindow, limit: 3, ...(cursor ? { cursor } : {}) }),
+        );
+        expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+        expect(pages.flat()).toStrictEqual(newestFirst);
+        // Pages of four end between d4 and d3, which share a publication time.
+        const tied = await allPages((cursor) =>
+          store.intelDocuments.list({ ...inWindow, limit: 4, ...(cursor ? { cursor } : {}) }),
+        );
+        expect(tied.map((p) => ids(p))).toEqual([ids([d6, d2, d0, d4]), ids([d3, d1, d5])]);
+
+        expect(ids(await list({ source: ['nvd'] }))).toEqual(ids([d0, d3]));
+        expect(ids(await list({ source: ['osv', 'rss'] }))).toEqual(ids([d6, d2, d4, d1, d5]));
+        expect(ids(await list({ entity: { kind: 'package', value: pkg } }))).toEqual(ids([d6, d2, d3, d1]));
+        // The same value under another kind is another entity.
+        expect(await list({ entity: { kind: 'protocol', value: pkg } })).toEqual([]);
+        expect(ids(await list({ entity: { kind: 'package', value: pkg }, source: ['nvd', 'rss'] }))).toEqual(
+          ids([d2, d3]),
+        );
+        // since is inclusive, until exclusive.
+        expect(ids(await list({ since: W + 3 * HOUR, until: W + 7 * HOUR }))).toEqual(ids([d0, d4, d3]));
+        expect(ids(await list({ since: W + 3 * HOUR, until: W + 7 * HOUR + 1 }))).toEqual(
+          ids([d2, d0, d4, d3]),
+        );
+
+        const osvPages = await allPages((cursor) =>
+          store.intelDocuments.list({
+            ...inWindow,
+            source: ['osv'],
+            limit: 2,
+            ...(cursor ? { cursor } : {}),
+          }),
+        );
+        expect(osvPages.map((p) => p.length)).toEqual([2, 1]);
+        expect(ids(osvPages.flat())).toEqual(ids([d6, d4, d1]));
+
+        expect(await store.intelDocuments.count(inWindow)).toBe(7);
+        expect(await store.intelDocuments.count({ ...inWindow, source: ['nvd'] })).toBe(2);
+        expect(await store.intelDocuments.count({ entity: { kind: 'package', value: pkg } })).toBe(4);
+        expect(await store.intelDocuments.count({ since: W + 3 * HOUR, until: W + 7 * HOUR })).toBe(3);
+        const everything = await store.intelDocuments.count();
+        expect(everything).toBeGreaterThan(7);
+        expect(await store.intelDocuments.count({})).toBe(everything);
+        const last = await store.intelDocuments.list({ ...inWindow, limit: 7 });
+        expect(last.items).toHaveLength(7);
+        expect(last.nextCursor).toBeUndefined();
+      });
+
+      it('search ranks a title match above a body match and needs every term', async () => {
+        const [term, other] = [word(), word()];
+        const inTitle = makeDoc({ title: `Price ${term} in lending pools`, body: 'An oracle problem.' });
+        // Newer and written later: were rank ignored, it would come first.
+        const inBody = makeDoc({
+          title: 'Weekly digest',
+          body: `This week: the ${term} of a lending pool, and ${other}.`,
+          publishedAt: T0 + 10 * HOUR,
+          entities: [{ kind: 'technique', value: 'oracle-manipulation' }],
+        });
+        const noise = Array.from({ length: 4 }, () => makeDoc({ title: 'Unrelated', body: 'Nothing here.' }));
+        await store.intelDocuments.upsertMany([inTitle, ...noise]);
+        await store.intelDocuments.upsertMany([inBody]);
+
+        expect(await store.intelDocuments.search(term)).toStrictEqual([inTitle, inBody]);
+        expect(await store.intelDocuments.search(term.toUpperCase())).toStrictEqual([inTitle, inBody]);
+        expect(ids(await store.intelDocuments.search(`${term} ${other}`))).toEqual([inBody.id]);
+        expect(ids(await store.intelDocuments.search(`${other} ${term}`))).toEqual([inBody.id]);
+        expect(ids(await store.intelDocuments.search(term, 1))).toEqual([inTitle.id]);
+        expect(await store.intelDocuments.search(`${term} ${word()}`)).toEqual([]);
+      });
+
+      it('search finds CVE and GHSA ids as written, and no query punctuation breaks it', async () => {
+        // Only this test writes these ids.
+        const cve = makeDoc({
+          id: 'nvd:CVE-2024-12345',
+          source: 'nvd',
+          title: 'CVE-2024-12345: integer overflow in token bridge',
+          body: 'A crafted message overflows the fee computation.',
+        });
+        const near = makeDoc({
+          id: 'nvd:CVE-2024-12346',
+          source: 'nvd',
+          title: 'CVE-2024-12346: denial of service',
+          body: 'Unrelated to CVE-2023-12345 or 2024.',
+        });
+        const ghsa = makeDoc({
+          id: 'osv:GHSA-jfhm-5ghh-2f97',
+          title: 'Signature replay in permit',
+          body: 'Tracked as GHSA-jfhm-5ghh-2f97 (see also CVE-2024-12345).',
+        });
+        await store.intelDocuments.upsertMany([cve, near, ghsa]);
+        const found = async (q: string) => ids(await store.intelDocuments.search(q));
+
+        expect(await found('CVE-2024-12345')).toEqual([cve.id, ghsa.id]);
+        expect(await found('cve-2024-12345')).toEqual([cve.id, ghsa.id]);
+        expect(await found('CVE-2024-12346')).toEqual([near.id]);
+        expect(await found('GHSA-jfhm-5ghh-2f97')).toEqual([ghsa.id]);
+        expect(await found('ghsa-jfhm-5ghh-2f97')).toEqual([ghsa.id]);
+        expect(await found('"CVE-2024-12345"')).toEqual([cve.id, ghsa.id]);
+        expect(await found('(CVE-2024-12345)')).toEqual([cve.id, ghsa.id]);
+        expect(await found('CVE-2024-99999')).toEqual([]);
+
+        const nasty = [
+          '"',
+          '"unbalanced',
+          'title:overflow',
+          'overflow AND OR NOT (',
+          'NEAR(overflow token)',
+          '*',
+          'overflow*',
+          '^overflow',
+          '{title body}: overflow',
+          "'; DROP TABLE intel_documents; --",
+          '-overflow',
+          'overflow & | ! <->',
+          '',
+          '   ',
+          '$1 ? $2',
+        ];
+        for (const q of nasty) {
+          const result = await store.intelDocuments.search(q);
+          expect(Array.isArray(result), q).toBe(true);
+        }
+        expect(await found('"')).toEqual([]);
+        expect(await found('   ')).toEqual([]);
+        expect(await found('"unbalanced')).toEqual([]);
+        expect(await store.intelDocuments.get(cve.id)).toStrictEqual(cve);
+      });
+
+      it('mentionCounts buckets by UTC day, Monday week and month, ordered by value then bucket', async () => {
+        const kind = uid('kind');
+        const doc = (iso: string, ...values: string[]) =>
+          makeDoc({ publishedAt: utc(iso), entities: values.map((value) => ({ kind, value })) });
+        const moved = doc('2024-03-15T12:00:00', 'reentrancy');
+        await store.intelDocuments.upsertMany([
+          doc('2023-12-31T12:00:00', 'reentrancy'), // a Sunday: week of Monday 2023-12-25
+          doc('2024-01-29T00:00:00', 'reentrancy', 'reentrancy'), // counted once
+          doc('2024-01-31T08:00:00', 'reentrancy'),
+          doc('2024-01-31T23:59:59.999', 'reentrancy', 'oracle'),
+          doc('2024-02-01T00:00:00', 'reentrancy'),
+          doc('2024-02-04T23:59:59.999', 'reentrancy'),
+          doc('2024-02-05T00:00:00', 'reentrancy'),
+          doc('2024-02-10T10:00:00', 'oracle', 'Signature-replay'),
+          doc('2024-02-11T10:00:00', 'oracle'),
+          moved,
+          // The same value under another kind does not count.
+          makeDoc({
+            publishedAt: utc('2024-02-01T00:00:00'),
+            entities: [{ kind: uid('kind'), value: 'oracle' }],
+          }),
+        ]);
+        // Moving a document moves its mentions: this one ends up on the leap day.
+        await store.intelDocuments.upsertMany([{ ...moved, publishedAt: utc('2024-02-29T12:00:00') }]);
+        const row = (value: string, day: string, count: number) => ({
+          value,
+          bucketStart: utc(`${day}T00:00:00`),
+          count,
+        });
+        const counts = (
+          bucket: 'day' | 'week' | 'month',
+          extra: { value?: string; since?: number; until?: number } = {},
+        ) => store.intelDocuments.mentionCounts({ kind, bucket, ...extra });
+
+        // Code-point order: upper case before lower case.
+        expect(await counts('day')).toEqual([
+          row('Signature-replay', '2024-02-10', 1),
+          row('oracle', '2024-01-31', 1),
+          row('oracle', '2024-02-10', 1),
+          row('oracle', '2024-02-11', 1),
+          row('reentrancy', '2023-12-31', 1),
+          row('reentrancy', '2024-01-29', 1),
+          row('reentrancy', '2024-01-31', 2),
+          row('reentrancy', '2024-02-01', 1),
+          row('reentrancy', '2024-02-04', 1),
+          row('reentrancy', '2024-02-05', 1),
+          row('reentrancy', '2024-02-29', 1),
+        ]);
+        expect(await counts('week')).toEqual([
+          row('Signature-replay', '2024-02-05', 1),
+          row('oracle', '2024-01-29', 1),
+          row('oracle', '2024-02-05', 2),
+          row('reentrancy', '2023-12-25', 1),
+          row('reentrancy', '2024-01-29', 5),
+          row('reentrancy', '2024-02-05', 1),
+          row('reentrancy', '2024-02-26', 1),
+        ]);
+        expect(await counts('month')).toEqual([
+          row('Signature-replay', '2024-02-01', 1),
+          row('oracle', '2024-01-01', 1),
+          row('oracle', '2024-02-01', 2),
+          row('reentrancy', '2023-12-01', 1),
+          row('reentrancy', '2024-01-01', 3),
+          row('reentrancy', '2024-02-01', 4),
+        ]);
+        expect(await counts('month', { value: 'oracle' })).toEqual([
+          row('oracle', '2024-01-01', 1),
+          row('oracle', '2024-02-01', 2),
+        ]);
+        // since is inclusive, until exclusive.
+        expect(
+          await counts('day', {
+            value: 'reentrancy',
+            since: utc('2024-01-31T00:00:00'),
+            until: utc('2024-02-05T00:00:00'),
+          }),
+        ).toEqual([
+          row('reentrancy', '2024-01-31', 2),
+          row('reentrancy', '2024-02-01', 1),
+          row('reentrancy', '2024-02-04', 1),
+        ]);
+        expect(await counts('week', { value: 'absent' })).toEqual([]);
+        expect(await store.intelDocuments.mentionCounts({ kind: uid('kind'), bucket: 'day' })).toEqual([]);
+      });
+
+      it('all() reads every document across its internal pages, optionally of some sources', async () => {
+        const origin = uid('corpus');
+        // More than one read page (500) and one PostgreSQL write chunk (1,000), in one call.
+        const many = Array.from({ length: 1_234 }, (_, i) =>
+          makeDoc({
+            id: `text:${origin}/notes.md#${i}`,
+            source: 'text',
+            kind: 'text',
+            origin,
+            publishedAt: T0 - i,
+            entities: i % 100 === 0 ? [{ kind: 'swc', value: 'SWC-107' }] : [],
+          }),
+        );
+        expect(await store.intelDocuments.upsertMany(many)).toEqual({ inserted: 1_234, updated: 0 });
+        const read: IntelDocument[] = [];
+        for await (const d of store.intelDocuments.all(['text'])) if (d.origin === origin) read.push(d);
+        expect(read).toStrictEqual(many);
+        let everything = 0;
+        const sources = new Set<string>();
+        for await (const d of store.intelDocuments.all()) {
+          everything++;
+          sources.add(d.source);
+        }
+        expect(everything).toBe(await store.intelDocuments.count());
+        expect([...sources].sort()).toEqual(['nvd', 'osv', 'rss', 'text']);
+        let osvOrRss = 0;
+        for await (const d of store.intelDocuments.all(['osv', 'rss'])) {
+          expect(['osv', 'rss']).toContain(d.source);
+          osvOrRss++;
+        }
+        expect(osvOrRss).toBe(await store.intelDocuments.count({ source: ['osv', 'rss'] }));
+      });
+
+      it('source cursors read back what was last set, per key', async () => {
+        const [nvd, feed] = [uid('nvd'), uid('rss')];
+        expect(await store.sourceCursors.get(nvd)).toBeUndefined();
+        await store.sourceCursors.set(nvd, '2024-03-01T00:00:00.000', T0);
+        await store.sourceCursors.set(feed, 'W/"etag-1"', T0);
+        expect(await store.sourceCursors.get(nvd)).toBe('2024-03-01T00:00:00.000');
+        await store.sourceCursors.set(nvd, '2024-04-01T00:00:00.000', T0 + HOUR);
+        expect(await store.sourceCursors.get(nvd)).toBe('2024-04-01T00:00:00.000');
+        expect(await store.sourceCursors.get(feed)).toBe('W/"etag-1"');
       });
     });
   });

@@ -361,6 +361,72 @@ export interface AuthDecisionRepository {
   list(filter: AuthDecisionFilter): Promise<Page<AuthDecisionRecord>>;
 }
 
+export const INTEL_SOURCES = ['osv', 'nvd', 'rss', 'text'] as const;
+export type IntelSource = (typeof INTEL_SOURCES)[number];
+
+/** One advisory, article or text the intel area read, with what its NLP found in it. */
+export interface IntelDocument {
+  /** Stable across re-reads: source plus the source's own id (osv:GHSA-…, nvd:CVE-…, rss:<guid>, text:<path>#<n>). */
+  id: string;
+  source: IntelSource;
+  /** Which feed or corpus it came from (a feed URL, a directory), for filtering. */
+  origin: string;
+  kind: 'advisory' | 'article' | 'text';
+  title: string;
+  body: string;
+  url?: string;
+  publishedAt: number;
+  modifiedAt: number;
+  /** The source record as JSON (OSV affected ranges, NVD metrics), for inventory matching. */
+  raw: string;
+  /** Entities found by the NLP, as kind + normalised value (cve, ghsa, swc, address, package, protocol, technique). */
+  entities: { kind: string; value: string }[];
+}
+
+/** Time ranges include `since` and exclude `until`, here and in mentionCounts. */
+export interface IntelDocumentFilter {
+  source?: IntelSource[];
+  /** Documents mentioning this entity (kind and value, as stored). */
+  entity?: { kind: string; value: string };
+  since?: number;
+  until?: number;
+  limit?: number;
+  /** Opaque cursor from a previous page; newest published first. */
+  cursor?: string;
+}
+
+export interface IntelDocumentRepository {
+  /**
+   * Inserts or replaces by id (a modified advisory replaces its older copy), in one transaction. A
+   * replace always wins; a repeated entity within one document is kept once.
+   */
+  upsertMany(documents: readonly IntelDocument[]): Promise<{ inserted: number; updated: number }>;
+  get(id: string): Promise<IntelDocument | undefined>;
+  list(filter: IntelDocumentFilter): Promise<Page<IntelDocument>>;
+  /**
+   * Full-text search over title and body, best match first (title above body). Each word is matched
+   * as given and all are required; no operators. PostgreSQL drops English stop words, SQLite does not.
+   */
+  search(query: string, limit?: number): Promise<IntelDocument[]>;
+  /** Mentions per time bucket of one entity (or of every entity of a kind), for trends and bursts. */
+  mentionCounts(query: {
+    kind: string;
+    value?: string;
+    bucket: 'day' | 'week' | 'month';
+    since?: number;
+    until?: number;
+  }): Promise<{ value: string; bucketStart: number; count: number }[]>;
+  count(filter?: Omit<IntelDocumentFilter, 'limit' | 'cursor'>): Promise<number>;
+  /** Every document (of some sources), read in pages. */
+  all(source?: IntelSource[]): AsyncIterable<IntelDocument>;
+}
+
+/** Where an incremental source stopped (a lastModified time, an ETag, a file offset), per source key. */
+export interface SourceCursorRepository {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, cursor: string, at: number): Promise<void>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   readonly alerts: AlertRepository;
@@ -378,6 +444,8 @@ export interface Store {
   readonly trustedDevices: TrustedDeviceRepository;
   readonly authChallenges: AuthChallengeRepository;
   readonly authDecisions: AuthDecisionRepository;
+  readonly intelDocuments: IntelDocumentRepository;
+  readonly sourceCursors: SourceCursorRepository;
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   close(): Promise<void>;

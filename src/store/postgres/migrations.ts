@@ -237,6 +237,50 @@ CREATE INDEX auth_decisions_decision ON auth_decisions (decision, seq);
 CREATE INDEX auth_decisions_at ON auth_decisions (at DESC);
 `,
   },
+  {
+    version: 5,
+    name: 'intel documents with their entities and full-text index, source cursors',
+    // The tsvector is a generated column, so it can never disagree with the title and body it is made
+    // of. The english configuration stems both documents and queries; title outranks body through the
+    // weights A and B that ts_rank reads.
+    sql: `
+CREATE TABLE intel_documents (
+  seq BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  url TEXT,
+  published_at BIGINT NOT NULL,
+  modified_at BIGINT NOT NULL,
+  raw TEXT NOT NULL,
+  search TSVECTOR GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')
+  ) STORED
+);
+CREATE INDEX intel_documents_published ON intel_documents (published_at, seq);
+CREATE INDEX intel_documents_source ON intel_documents (source, published_at, seq);
+CREATE INDEX intel_documents_search ON intel_documents USING GIN (search);
+
+CREATE TABLE intel_document_entities (
+  document_id TEXT NOT NULL REFERENCES intel_documents (id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  published_at BIGINT NOT NULL,
+  PRIMARY KEY (document_id, kind, value)
+);
+CREATE INDEX intel_document_entities_mentions ON intel_document_entities (kind, value, published_at);
+
+CREATE TABLE source_cursors (
+  key TEXT PRIMARY KEY,
+  cursor TEXT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+`,
+  },
 ];
 
 /**

@@ -7,11 +7,13 @@ import { postgresAuthChallenges } from './authChallenges.js';
 import { postgresAuthDecisions } from './authDecisions.js';
 import { postgresAuthProfiles } from './authProfiles.js';
 import { postgresGraphSnapshots } from './graphSnapshots.js';
+import { postgresIntelDocuments } from './intelDocuments.js';
 import { postgresLabels } from './labels.js';
 import { postgresMfaFactors } from './mfaFactors.js';
 import { applyPostgresMigrations } from './migrations.js';
 import { postgresPipeline } from './pipeline.js';
 import { postgresApiKeys, postgresModels, postgresStepUps, postgresSweeps } from './small.js';
+import { postgresSourceCursors } from './sourceCursors.js';
 import { postgresTransfers } from './transfers.js';
 import { postgresTrustedDevices } from './trustedDevices.js';
 
@@ -111,6 +113,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     trustedDevices: postgresTrustedDevices(pool),
     authChallenges: postgresAuthChallenges(pool),
     authDecisions: postgresAuthDecisions(pool),
+    intelDocuments: postgresIntelDocuments(pool),
+    sourceCursors: postgresSourceCursors(pool),
     async migrate() {
       return applyPostgresMigrations(pool, options.schema);
     },

@@ -231,4 +231,62 @@ CREATE INDEX auth_decisions_decision ON auth_decisions (decision, seq);
 CREATE INDEX auth_decisions_at ON auth_decisions (at DESC);
 `,
   },
+  {
+    version: 5,
+    name: 'intel documents with their entities and full-text index, source cursors',
+    // The FTS table reads its text from intel_documents (external content) and the triggers keep it in
+    // step within the writing transaction. Its rowid is the INTEGER PRIMARY KEY seq, which VACUUM keeps;
+    // an implicit rowid could be renumbered and point the index at the wrong documents. Porter stemming
+    // matches PostgreSQL's english configuration more closely than plain tokens.
+    sql: `
+CREATE TABLE intel_documents (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  source TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  url TEXT,
+  published_at INTEGER NOT NULL,
+  modified_at INTEGER NOT NULL,
+  raw TEXT NOT NULL
+);
+CREATE INDEX intel_documents_published ON intel_documents (published_at, seq);
+CREATE INDEX intel_documents_source ON intel_documents (source, published_at, seq);
+
+CREATE TABLE intel_document_entities (
+  document_id TEXT NOT NULL REFERENCES intel_documents (id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  published_at INTEGER NOT NULL,
+  PRIMARY KEY (document_id, kind, value)
+);
+CREATE INDEX intel_document_entities_mentions ON intel_document_entities (kind, value, published_at);
+
+CREATE VIRTUAL TABLE intel_documents_fts USING fts5 (
+  title, body, content = 'intel_documents', content_rowid = 'seq',
+  tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER intel_documents_fts_insert AFTER INSERT ON intel_documents BEGIN
+  INSERT INTO intel_documents_fts (rowid, title, body) VALUES (new.seq, new.title, new.body);
+END;
+CREATE TRIGGER intel_documents_fts_delete AFTER DELETE ON intel_documents BEGIN
+  INSERT INTO intel_documents_fts (intel_documents_fts, rowid, title, body)
+    VALUES ('delete', old.seq, old.title, old.body);
+END;
+CREATE TRIGGER intel_documents_fts_update AFTER UPDATE OF title, body ON intel_documents BEGIN
+  INSERT INTO intel_documents_fts (intel_documents_fts, rowid, title, body)
+    VALUES ('delete', old.seq, old.title, old.body);
+  INSERT INTO intel_documents_fts (rowid, title, body) VALUES (new.seq, new.title, new.body);
+END;
+
+CREATE TABLE source_cursors (
+  key TEXT PRIMARY KEY,
+  cursor TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+`,
+  },
 ];

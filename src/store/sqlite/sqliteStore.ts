@@ -9,11 +9,13 @@ import { sqliteAuthChallenges } from './authChallenges.js';
 import { sqliteAuthDecisions } from './authDecisions.js';
 import { sqliteAuthProfiles } from './authProfiles.js';
 import { sqliteGraphSnapshots } from './graphSnapshots.js';
+import { sqliteIntelDocuments } from './intelDocuments.js';
 import { sqliteLabels } from './labels.js';
 import { sqliteMfaFactors } from './mfaFactors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
 import { sqlitePipeline } from './pipeline.js';
 import { sqliteApiKeys, sqliteModels, sqliteStepUps, sqliteSweeps } from './small.js';
+import { sqliteSourceCursors } from './sourceCursors.js';
 import { sqliteTransfers } from './transfers.js';
 import { sqliteTrustedDevices } from './trustedDevices.js';
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.js';
@@ -113,6 +115,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     trustedDevices: sqliteTrustedDevices(db),
     authChallenges: sqliteAuthChallenges(db),
     authDecisions: sqliteAuthDecisions(db),
+    intelDocuments: sqliteIntelDocuments(db),
+    sourceCursors: sqliteSourceCursors(db),
     async migrate() {
       return applyMigrations(db);
     },
