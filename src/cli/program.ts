@@ -7,6 +7,7 @@ import { registerAuditCommand } from './commands/audit.js';
 import { registerAuthCommands } from './commands/auth.js';
 import { registerConfigCommands } from './commands/configCheck.js';
 import { registerGraphCommands } from './commands/graph.js';
+import { registerIntelCommands } from './commands/intel.js';
 import { registerLabelCommands } from './commands/labels.js';
 import { registerLinkabilityCommand } from './commands/linkability.js';
 import { registerMlCommands } from './commands/ml.js';
@@ -54,5 +55,6 @@ Examples:
   registerLinkabilityCommand(program);
   registerAuthCommands(program);
   registerGraphCommands(program);
+  registerIntelCommands(program);
   return program;
 }
