@@ -3,6 +3,7 @@ import { ArgusError } from '../../core/errors.js';
 import { fitHoltWinters, initialStates } from './holtWinters.js';
 import { analyticVariance, forecastHoltWinters } from './holtWintersForecast.js';
 import { normalNoise } from './normalNoise.js';
+import { rollingOrigin } from './rollingOrigin.js';
 
 describe('fitHoltWinters with fixed parameters', () => {
   it('runs simple exponential smoothing by hand', () => {
@@ -10,9 +11,7 @@ describe('fitHoltWinters with fixed parameters', () => {
     const model = fitHoltWinters(
       [10, 12, 11, 13],
       { season: 'additive', period: 1, trend: 'none' },
-      {
-        params: { alpha: 0.5, beta: 0, gamma: 0, phi: 1 },
-      },
+      { params: { alpha: 0.5, beta: 0, gamma: 0, phi: 1 }, initial: 'heuristic' },
     );
     expect(Array.from(model.fitted)).toEqual([11.5, 10.75, 11.375, 11.1875]);
     expect(model.level).toBe(12.09375);
@@ -93,6 +92,70 @@ describe('analytic forecast variance', () => {
       const k = Math.floor((h - 1) / m);
       expect(v[h - 1]).toBeCloseTo(s2 * (1 + alpha ** 2 * (h - 1) + gamma * k * (2 * alpha + gamma)), 12);
     }
+  });
+});
+
+describe('prediction interval coverage', () => {
+  it('is close to nominal at every lead when the model is right (no per-horizon or σ² slip)', {
+    timeout: 30_000,
+  }, () => {
+    // ETS(A,Ad,N) draws, rolling origin: in-sample σ² and the horizon-scaled variance together must give
+    // about 95% (a little less, since parameter uncertainty is ignored, as in the book's formulas).
+    const inside = [0, 0, 0];
+    const total = [0, 0, 0];
+    for (let seed = 1; seed <= 3; seed++) {
+      const noise = normalNoise(160, seed);
+      const y = new Float64Array(160);
+      let [l, b] = [20, 0.2];
+      for (let t = 0; t < 160; t++) {
+        const e = noise[t] as number;
+        y[t] = l + 0.9 * b + e;
+        l = l + 0.9 * b + 0.3 * e;
+        b = 0.9 * b + 0.05 * e;
+      }
+      const result = rollingOrigin(
+        y,
+        (train, h) =>
+          forecastHoltWinters(fitHoltWinters(train, { season: 'additive', period: 1, trend: 'damped' }), h),
+        { minTrain: 60, horizon: 3, scalePeriod: 1 },
+      );
+      result.leads.forEach((lead, i) => {
+        inside[i] = (inside[i] as number) + lead.coverage * lead.forecasts;
+        total[i] = (total[i] as number) + lead.forecasts;
+      });
+    }
+    for (let i = 0; i < 3; i++) {
+      const coverage = (inside[i] as number) / (total[i] as number);
+      expect(coverage).toBeGreaterThan(0.9);
+      expect(coverage).toBeLessThan(0.98);
+    }
+  });
+});
+
+describe('likelihood and AICc', () => {
+  it('computes the Gaussian log-likelihood and the AICc with every estimated state counted', () => {
+    const noise = normalNoise(40, 2);
+    const y = Array.from(
+      { length: 40 },
+      (_, t) => 10 + ([2, -2, 1, -1][t % 4] as number) + (noise[t] as number),
+    );
+    const model = fitHoltWinters(y, { season: 'additive', period: 4, trend: 'damped' });
+    // α, β, γ, φ; ℓ0, b0 and three free seasons; σ².
+    expect(model.parameterCount).toBe(4 + 5 + 1);
+    const n = 40;
+    const k = 10;
+    const logLik = -0.5 * n * (Math.log((2 * Math.PI * model.sse) / n) + 1);
+    expect(model.logLik).toBeCloseTo(logLik, 10);
+    expect(model.aicc).toBeCloseTo(-2 * logLik + 2 * k + (2 * k * (k + 1)) / (n - k - 1), 10);
+    const ses = fitHoltWinters(y, { season: 'additive', period: 1, trend: 'none' });
+    expect(ses.parameterCount).toBe(3);
+    // Initial states are estimated too, so the fit is at least as good as the classical heuristic start.
+    const classical = fitHoltWinters(
+      y,
+      { season: 'additive', period: 4, trend: 'damped' },
+      { initial: 'heuristic' },
+    );
+    expect(model.sse).toBeLessThanOrEqual(classical.sse * (1 + 1e-9));
   });
 });
 

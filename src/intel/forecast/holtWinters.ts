@@ -1,5 +1,6 @@
 import { ArgusError } from '../../core/errors.js';
 import { nelderMead } from './nelderMead.js';
+import { initialStateProfiler } from './profileInitialStates.js';
 
 /**
  * Holt-Winters exponential smoothing with additive or multiplicative season and no, additive or
@@ -10,10 +11,14 @@ import { nelderMead } from './nelderMead.js';
  *   multiplicative season:  μ = (l + φb)·s      l' = l + φb + αe/s   b' = φb + βe/s   s' = s + γe/(l + φb)
  *
  * which gives the same point forecasts as the classical recursions (β here is α times the classical
- * trend weight). φ = 1 for an undamped trend; without a trend b stays 0. Parameters are fitted by
- * minimising the one-step in-sample SSE with Nelder-Mead inside the usual region 0 < α < 1,
- * 0 < β < α, 0 < γ < 1 - α, 0.8 < φ < 0.98; the initial states come from the first seasons (see
- * initialStates), as in the book's heuristic, and are not optimised.
+ * trend weight). φ = 1 for an undamped trend; without a trend b stays 0. These are the additive-error
+ * models ETS(A,·,·), whose Gaussian likelihood depends on the data only through the one-step SSE
+ * (Hyndman et al. 2008, §5.1): -2 log L = n·log(2π·SSE/n) + n. Smoothing parameters are fitted by
+ * minimising the SSE with Nelder-Mead inside the usual region 0 < α < 1, 0 < β < α, 0 < γ < 1 - α,
+ * 0.8 < φ < 0.98, and the initial states with them: exactly, by least squares, for the linear models
+ * (profileInitialStates), and for a multiplicative season by adding the initial level and slope to the
+ * simplex with the seasonal indices kept at the decomposition heuristic (initialStates). Every state
+ * estimated from the data counts as a parameter of the AICc, as in the book and forecast::ets.
  */
 export type SeasonKind = 'additive' | 'multiplicative';
 export type TrendKind = 'none' | 'additive' | 'damped';
@@ -34,6 +39,8 @@ export interface HoltWintersParams {
 
 export interface HoltWintersModel extends HoltWintersSpec {
   params: HoltWintersParams;
+  /** The states before the first observation, as estimated. */
+  initial: InitialStates;
   /** States after the last observation. */
   level: number;
   slope: number;
@@ -46,14 +53,25 @@ export interface HoltWintersModel extends HoltWintersSpec {
   /** Residual variance: SSE over n minus the number of smoothing parameters and initial states. */
   sigma2: number;
   n: number;
+  /** Gaussian log-likelihood of the additive-error model at σ² = SSE/n. */
+  logLik: number;
+  /** Smoothing parameters, estimated initial states and σ²: the k of the AICc. */
+  parameterCount: number;
+  /** AIC + 2k(k+1)/(n-k-1); Infinity when n <= k + 1, where it is undefined. */
+  aicc: number;
 }
 
 export interface HoltWintersOptions {
-  /** Fixed smoothing parameters: no fitting. */
+  /** Fixed smoothing parameters: no fitting of them. */
   params?: HoltWintersParams;
+  /**
+   * 'optimised' (default) estimates the initial states with the smoothing parameters; 'heuristic'
+   * takes them from the first seasons (initialStates) as the classical method does.
+   */
+  initial?: 'optimised' | 'heuristic';
 }
 
-interface InitialStates {
+export interface InitialStates {
   level: number;
   slope: number;
   /** seasonals[j]: the seasonal term of observation j, j < period. */
@@ -223,6 +241,75 @@ const STARTS: HoltWintersParams[] = [0.1, 0.3, 0.6].map((alpha) => ({
   phi: 0.9,
 }));
 
+/** How many smoothing coordinates a spec has: α, then β with a trend, γ with a season, φ when damped. */
+function smoothingCount(spec: HoltWintersSpec): number {
+  return 1 + (spec.trend === 'none' ? 0 : 1) + (spec.period > 1 ? 1 : 0) + (spec.trend === 'damped' ? 1 : 0);
+}
+
+/** Mean absolute one-step change: the step size of the simplex along the initial level (1 if flat). */
+function typicalChange(y: ArrayLike<number>): number {
+  let sum = 0;
+  for (let t = 1; t < y.length; t++) sum += Math.abs((y[t] as number) - (y[t - 1] as number));
+  const mean = y.length > 1 ? sum / (y.length - 1) : 0;
+  return mean > 0 ? mean : 1;
+}
+
+/**
+ * The smoothing parameters (and, for a multiplicative season, the initial level and slope) minimising
+ * the one-step SSE, from the best of three starts.
+ */
+function optimise(
+  y: ArrayLike<number>,
+  spec: HoltWintersSpec,
+  heuristic: InitialStates,
+  initial: 'optimised' | 'heuristic',
+): { params: HoltWintersParams; init: InitialStates } {
+  const n = y.length;
+  const multiplicative = spec.season === 'multiplicative' && spec.period > 1;
+  const dims = smoothingCount(spec);
+  let objective: (u: Float64Array) => number;
+  let states: (u: Float64Array, params: HoltWintersParams) => InitialStates;
+  let extra: number[] = [];
+  if (initial === 'heuristic') {
+    objective = (u) => {
+      const result = run(y, spec, decode(u, spec), heuristic);
+      return Number.isFinite(result.sse) ? result.sse : INFEASIBLE * (n - result.failedAt);
+    };
+    states = () => heuristic;
+  } else if (!multiplicative) {
+    const profiler = initialStateProfiler(y, spec.period, spec.trend !== 'none');
+    const linear = (p: HoltWintersParams) => ({ period: spec.period, trend: spec.trend !== 'none', ...p });
+    objective = (u) => profiler.profile(linear(decode(u, spec))).sse;
+    states = (_u, params) => profiler.profile(linear(params));
+  } else {
+    // Level and slope offsets from the heuristic, in units of the series' typical step.
+    const scale = typicalChange(y);
+    const withTrend = spec.trend !== 'none';
+    const shifted = (u: Float64Array): InitialStates => ({
+      level: heuristic.level + scale * (u[dims] as number),
+      slope: withTrend ? heuristic.slope + (scale / spec.period) * (u[dims + 1] as number) : 0,
+      seasonals: heuristic.seasonals,
+    });
+    objective = (u) => {
+      const result = run(y, spec, decode(u, spec), shifted(u));
+      return Number.isFinite(result.sse) ? result.sse : INFEASIBLE * (n - result.failedAt);
+    };
+    states = (u) => shifted(u);
+    extra = withTrend ? [0, 0] : [0];
+  }
+  let best: { u: Float64Array; sse: number } | undefined;
+  for (const start of STARTS) {
+    const result = nelderMead(objective, [...encode(start, spec), ...extra], {
+      step: 1,
+      maxIterations: 300 * (dims + extra.length),
+    });
+    if (best === undefined || result.fx < best.sse) best = { u: result.x, sse: result.fx };
+  }
+  const u = (best as { u: Float64Array }).u;
+  const params = decode(u, spec);
+  return { params, init: states(u, params) };
+}
+
 export function fitHoltWinters(
   y: ArrayLike<number>,
   spec: HoltWintersSpec,
@@ -252,20 +339,23 @@ export function fitHoltWinters(
       });
     }
   }
-  const init = initialStates(y, shape);
-  let params = options.params;
-  if (params === undefined) {
-    const objective = (u: Float64Array) => {
-      const result = run(y, shape, decode(u, shape), init);
-      return Number.isFinite(result.sse) ? result.sse : INFEASIBLE * (n - result.failedAt);
-    };
-    let best: { params: HoltWintersParams; sse: number } | undefined;
-    for (const start of STARTS) {
-      const result = nelderMead(objective, encode(start, shape), { step: 1, maxIterations: 600 });
-      if (best === undefined || result.fx < best.sse)
-        best = { params: decode(result.x, shape), sse: result.fx };
-    }
-    params = (best as { params: HoltWintersParams }).params;
+  const heuristic = initialStates(y, shape);
+  const initialMode = options.initial ?? 'optimised';
+  const multiplicative = shape.season === 'multiplicative' && m > 1;
+  let params: HoltWintersParams;
+  let init: InitialStates;
+  if (options.params !== undefined) {
+    params = options.params;
+    init =
+      initialMode === 'optimised' && !multiplicative
+        ? initialStateProfiler(y, m, shape.trend !== 'none').profile({
+            period: m,
+            trend: shape.trend !== 'none',
+            ...params,
+          })
+        : heuristic;
+  } else {
+    ({ params, init } = optimise(y, shape, heuristic, initialMode));
   }
   const fitted = new Float64Array(n);
   const residuals = new Float64Array(n);
@@ -277,10 +367,14 @@ export function fitHoltWinters(
   }
   const seasonals = new Float64Array(m);
   for (let j = 0; j < m; j++) seasonals[j] = final.ring[(n + j) % m] as number;
-  const smoothing =
-    1 + (shape.trend === 'none' ? 0 : 1) + (m > 1 ? 1 : 0) + (shape.trend === 'damped' ? 1 : 0);
+  const smoothing = smoothingCount(shape);
   const states = 1 + (shape.trend === 'none' ? 0 : 1) + (m > 1 ? m - 1 : 0);
   const dof = n - smoothing - states;
+  // k counts σ² too, as forecast::ets does; the constant terms keep logLik a true log-likelihood.
+  const k = smoothing + states + 1;
+  const logLik = -0.5 * n * (Math.log((2 * Math.PI * final.sse) / n) + 1);
+  const aic = -2 * logLik + 2 * k;
+  const aicc = n - k - 1 > 0 ? aic + (2 * k * (k + 1)) / (n - k - 1) : Number.POSITIVE_INFINITY;
   return {
     ...shape,
     params: {
@@ -288,6 +382,11 @@ export function fitHoltWinters(
       beta: shape.trend === 'none' ? 0 : params.beta,
       gamma: m > 1 ? params.gamma : 0,
       phi: shape.trend === 'damped' ? params.phi : 1,
+    },
+    initial: {
+      level: init.level,
+      slope: shape.trend === 'none' ? 0 : init.slope,
+      seasonals: Float64Array.from(init.seasonals),
     },
     level: final.level,
     slope: final.slope,
@@ -297,5 +396,8 @@ export function fitHoltWinters(
     sse: final.sse,
     sigma2: final.sse / (dof > 0 ? dof : n),
     n,
+    logLik,
+    parameterCount: k,
+    aicc,
   };
 }

@@ -38,7 +38,10 @@ function pointForecast(model: HoltWintersModel, h: number): Float64Array {
  * Forecast variance h steps ahead for the linear (class 1) models, Hyndman et al. (2008) ch. 6:
  * σ_h² = σ²(1 + Σ_{j=1..h-1} c_j²) with c_j = α + β·Σ_{i=1..j} φ^i + γ·[j mod m = 0].
  */
-export function analyticVariance(model: HoltWintersModel, h: number): Float64Array {
+export function analyticVariance(
+  model: Pick<HoltWintersModel, 'params' | 'period' | 'sigma2'>,
+  h: number,
+): Float64Array {
   const { alpha, beta, gamma, phi } = model.params;
   const m = model.period;
   const variance = new Float64Array(h);

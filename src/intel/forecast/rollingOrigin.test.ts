@@ -67,4 +67,28 @@ describe('rollingOrigin', () => {
       rollingOrigin([1, 2], (_t, h) => new Float64Array(h), { minTrain: 2, horizon: 1, scalePeriod: 1 }),
     ).toThrow(RangeError);
   });
+
+  it('takes the scale period from each training window when given a function, and lists every point', () => {
+    const y = [1, 2, 4, 7, 11];
+    const asked: number[] = [];
+    const result = rollingOrigin(
+      y,
+      (train, h) => new Float64Array(h).fill(train[train.length - 1] as number),
+      {
+        minTrain: 3,
+        horizon: 1,
+        scalePeriod: (train) => {
+          asked.push(train.length);
+          return train.length === 3 ? 2 : 1;
+        },
+      },
+    );
+    expect(asked).toEqual([3, 4]);
+    // Origin 3: error 3, scale = seasonal naive MAE at m = 2 on [1, 2, 4] = 3; origin 4: error 4, scale 2.
+    expect(result.points.map((p) => [p.origin, p.lead, p.actual, p.mean, p.scale])).toEqual([
+      [3, 1, 7, 4, 3],
+      [4, 1, 11, 7, 2],
+    ]);
+    expect(result.leads[0]?.mase).toBeCloseTo((3 / 3 + 4 / 2) / 2, 12);
+  });
 });

@@ -14,8 +14,12 @@ export interface RollingOriginOptions {
   horizon: number;
   /** Observations the origin advances each round. */
   step?: number;
-  /** Season length of MASE's scale: in-sample seasonal naive (1: naive) on each training window. */
-  scalePeriod: number;
+  /**
+   * Season length of MASE's scale: in-sample seasonal naive (1: naive) on each training window. A
+   * function chooses it from the training window alone (a period detected on it), so that the scale
+   * looks no further ahead than the forecast.
+   */
+  scalePeriod: number | ((train: Float64Array) => number);
 }
 
 export interface LeadScore {
@@ -30,9 +34,25 @@ export interface LeadScore {
   coverage: number;
 }
 
+/** One scored forecast: which origin and lead, what was forecast and what happened. */
+export interface ScoredPoint {
+  /** Index of the first forecast step (the training window is y[0, origin)). */
+  origin: number;
+  lead: number;
+  actual: number;
+  mean: number;
+  /** Interval ends; NaN when the forecaster gives none. */
+  lower: number;
+  upper: number;
+  /** MASE's scale on this origin's training window. */
+  scale: number;
+}
+
 export interface RollingOriginResult {
   origins: number;
   leads: LeadScore[];
+  /** Every scored forecast, so that two forecasters can be compared on the same points. */
+  points: ScoredPoint[];
   /** Origins left out because their training window had a zero scale (a constant series). */
   unscaled: number;
 }
@@ -68,10 +88,12 @@ export function rollingOrigin(
   let intervals = true;
   let origins = 0;
   let unscaled = 0;
+  const points: ScoredPoint[] = [];
   for (let o = minTrain; o < n; o += step) {
     origins++;
     const train = series.slice(0, o);
-    const scale = seasonalNaiveMae(train, options.scalePeriod);
+    const period = typeof options.scalePeriod === 'number' ? options.scalePeriod : options.scalePeriod(train);
+    const scale = seasonalNaiveMae(train, period);
     if (!(scale > 0)) {
       unscaled++;
       continue;
@@ -89,6 +111,15 @@ export function rollingOrigin(
       absolute[i] = (absolute[i] as number) + error;
       scaled[i] = (scaled[i] as number) + error / scale;
       counts[i] = (counts[i] as number) + 1;
+      points.push({
+        origin: o,
+        lead: i + 1,
+        actual,
+        mean: mean[i] as number,
+        lower: forecast ? (forecast.lower[i] as number) : Number.NaN,
+        upper: forecast ? (forecast.upper[i] as number) : Number.NaN,
+        scale,
+      });
     }
   }
   const leads: LeadScore[] = [];
@@ -102,5 +133,5 @@ export function rollingOrigin(
       coverage: c > 0 && intervals ? (inside[i] as number) / c : Number.NaN,
     });
   }
-  return { origins, leads, unscaled };
+  return { origins, leads, points, unscaled };
 }
