@@ -51,6 +51,7 @@ export async function createArgusApp(options: CreateAppOptions): Promise<ArgusAp
       logger: verbose ? { level: config.log.level } : false,
       graphScreening: new GraphScreeningService({ graphs: store.graphs, labels: store.labels }),
       auth,
+      intelBursts: config.intel.bursts,
       ...(options.plugins ? { plugins: options.plugins } : {}),
     });
     responder.start();

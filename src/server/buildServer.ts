@@ -16,6 +16,7 @@ import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
 import { DEMO_LOGIN_PATH, demoLoginRoutes } from './routes/demoLogin.js';
 import { graphRoutes } from './routes/graph.js';
+import { intelRoutes } from './routes/intel.js';
 import { policyRoutes } from './routes/policy.js';
 import { RECORDER_PATH, recorderScriptRoute } from './routes/recorderScript.js';
 import { streamRoutes } from './routes/stream.js';
@@ -33,6 +34,8 @@ export interface ServerDeps {
   graphScreening?: GraphScreeningService;
   /** Adaptive authentication; /v1/auth/* (and the demo login page, with config.demoLogin) exist only with it. */
   auth?: ArgusAuth;
+  /** How /v1/intel/trends marks bursts (intel.bursts); the defaults without it. */
+  intelBursts?: ArgusConfig['intel']['bursts'];
   /** Extra routes (the demo's webhook sink), registered inside the same auth and error handling. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
@@ -94,6 +97,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(policyRoutes, { pipeline: deps.pipeline });
   await app.register(actionRoutes, { store: deps.store, retry: deps.retryAction });
   await app.register(transferRoutes, { store: deps.store });
+  await app.register(intelRoutes, {
+    store: deps.store,
+    ...(deps.intelBursts ? { bursts: deps.intelBursts } : {}),
+  });
   if (deps.graphScreening) await app.register(graphRoutes, { screening: deps.graphScreening });
   await recorderScriptRoute(app);
   if (deps.auth) await app.register(authRoutes, { auth: deps.auth, store: deps.store });

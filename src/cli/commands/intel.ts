@@ -9,6 +9,12 @@ import { readInventory } from '../../intel/inventory/inventory.js';
 import { osvFileAdvisories } from '../../intel/inventory/osvFileAdvisories.js';
 import { withStore } from '../context.js';
 import { consoleOutput, EXIT_FINDINGS, formatTable, printJson, reportError } from '../output.js';
+import { registerIntelAdvisoriesCommand } from './intelAdvisories.js';
+import { registerIntelForecastCommand } from './intelForecast.js';
+import { registerIntelIngestCommand } from './intelIngest.js';
+import { registerIntelSearchCommand } from './intelSearch.js';
+import { registerIntelShowCommand } from './intelShow.js';
+import { registerIntelTrendsCommand } from './intelTrends.js';
 
 const FAIL_ON = ['none', ...SEVERITIES] as const;
 type FailOn = (typeof FAIL_ON)[number];
@@ -126,4 +132,10 @@ export function registerIntelCommands(program: Command): void {
     .command('intel')
     .description('threat intelligence: advisories and texts, trends, and which advisories touch a project');
   registerIntelCheckCommand(intel);
+  registerIntelIngestCommand(intel);
+  registerIntelSearchCommand(intel);
+  registerIntelShowCommand(intel);
+  registerIntelTrendsCommand(intel);
+  registerIntelForecastCommand(intel);
+  registerIntelAdvisoriesCommand(intel);
 }

@@ -44,13 +44,19 @@ describe('loadConfig', () => {
       env: {
         ARGUS_SERVER__PORT: '9100',
         ARGUS_SERVER__RATE_LIMIT__MAX: '5',
+        ARGUS_INTEL__NVD_API_KEY: 'secret-key',
         ARGUS_UNRELATED: 'x',
         ARGUS_CONFIG: '',
       },
     });
     expect(loaded.config.server.port).toBe(9100);
     expect(loaded.config.server.rateLimit.max).toBe(5);
-    expect(loaded.envVariables).toEqual(['ARGUS_SERVER__PORT', 'ARGUS_SERVER__RATE_LIMIT__MAX']);
+    expect(loaded.config.intel.nvdApiKey).toBe('secret-key');
+    expect([...loaded.envVariables].sort()).toEqual([
+      'ARGUS_INTEL__NVD_API_KEY',
+      'ARGUS_SERVER__PORT',
+      'ARGUS_SERVER__RATE_LIMIT__MAX',
+    ]);
   });
 
   it('names the key path and expected type of every error at once', () => {

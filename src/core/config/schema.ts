@@ -272,6 +272,44 @@ export const ConfigSchema = z.strictObject({
       secretKeyFile: z.string().min(1).default('.argus/auth-secret.key'),
     })
     .prefault({}),
+  intel: z
+    .strictObject({
+      /**
+       * What `argus intel ingest` reads when no spec is given: osv:<path>, nvd:, nvd:<path>,
+       * feed:<url or file>, text:<dir> (see `argus intel ingest --help`). Paths are relative to the
+       * config file.
+       */
+      sources: z.array(z.string().min(1)).default([]),
+      /** Extra package and protocol names for entity extraction (YAML or JSON); relative to the config file. */
+      gazetteerFile: z.string().min(1).optional(),
+      /** Early warning: an EWMA z-score over mention counts per entity and bucket. */
+      bursts: z
+        .strictObject({
+          bucket: z.enum(['week', 'day', 'month']).default('week'),
+          /** z at or above which a bucket starts a burst (a burst lasts while z stays at or above 1). */
+          zThreshold: z.number().min(1).default(3),
+          /** Fewest mentions in a bucket that can start a burst. */
+          minCount: z.number().int().min(1).default(3),
+          /** Weight of the newest bucket in the baseline mean and variance. */
+          alpha: z.number().gt(0).max(1).default(0.1),
+          /** Buckets of history the baseline needs before a burst can start. */
+          warmup: z.number().int().min(1).default(4),
+          /**
+           * Only a burst that starts in one of the latest buckets alerts (the open one and the one
+           * before it by default), so re-reading old writing does not raise old news.
+           */
+          recentBuckets: z.number().int().min(1).max(52).default(2),
+        })
+        .prefault({}),
+      /** NVD API key (50 instead of 5 requests per 30 s). A secret: set ARGUS_INTEL__NVD_API_KEY rather than a shared file. */
+      nvdApiKey: z.string().min(1).optional(),
+      /**
+       * Your projects' folders (lockfiles, package.json, foundry.toml), checked against OSV advisories
+       * by `argus intel watch-advisories`; relative to the config file.
+       */
+      projects: z.array(z.string().min(1)).default([]),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
