@@ -3,9 +3,7 @@ import type { Command } from 'commander';
 import { ArgusError } from '../../core/errors.js';
 import { type AdvisoryWatchResult, watchStoredAdvisories } from '../../intel/inventory/advisoryWatch.js';
 import type { InventoryFinding } from '../../intel/inventory/checkProject.js';
-import { consoleLogger } from '../../respond/logger.js';
-import { loadConfiguredPolicy } from '../../respond/policy/loadPolicy.js';
-import { createResponder } from '../../respond/responder.js';
+import { startCliResponder } from '../cliResponder.js';
 import { type CliContext, withStore } from '../context.js';
 import { consoleOutput, formatTable, type Output, printJson, reportError } from '../output.js';
 
@@ -26,15 +24,7 @@ async function send(ctx: CliContext, result: AdvisoryWatchResult, output: Output
   const sent: Sent = { created: [], deduplicated: [], actions: 0, rejected: [] };
   if (result.alerts.length === 0) return sent;
   const { store, loaded } = ctx;
-  const responder = createResponder({
-    store,
-    config: loaded.config.respond,
-    policy: loadConfiguredPolicy(loaded.config.respond, loaded.baseDir),
-    logger: consoleLogger,
-    // With --json, stdout carries only the result object, so stdout notifications go to stderr.
-    ...(output.json ? { stdout: (line: string) => void process.stderr.write(`${line}\n`) } : {}),
-  });
-  responder.start();
+  const responder = startCliResponder(store, loaded.config, loaded.baseDir, output);
   try {
     const batch = await responder.pipeline.ingestBatch(result.alerts);
     for (const a of batch.accepted) {

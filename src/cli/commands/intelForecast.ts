@@ -16,9 +16,7 @@ import {
   seriesBucketLabel,
 } from '../../intel/forecast/series/seriesBuckets.js';
 import { parseSeriesSpec, SERIES_FORMS } from '../../intel/forecast/series/seriesSpec.js';
-import { consoleLogger } from '../../respond/logger.js';
-import { loadConfiguredPolicy } from '../../respond/policy/loadPolicy.js';
-import { createResponder } from '../../respond/responder.js';
+import { startCliResponder } from '../cliResponder.js';
 import { type CliContext, withStore } from '../context.js';
 import { wholeNumber } from '../numberOption.js';
 import { consoleOutput, formatTable, type Output, printJson, reportError } from '../output.js';
@@ -104,15 +102,7 @@ async function raise(ctx: CliContext, alert: AlertInput, output: Output): Promis
     if (same) return { outcome: 'already-alerted', alertId: same.id };
     cursor = page.nextCursor;
   } while (cursor);
-  const responder = createResponder({
-    store,
-    config: loaded.config.respond,
-    policy: loadConfiguredPolicy(loaded.config.respond, loaded.baseDir),
-    logger: consoleLogger,
-    // With --json, stdout carries only the result object, so stdout notifications go to stderr.
-    ...(output.json ? { stdout: (line: string) => void process.stderr.write(`${line}\n`) } : {}),
-  });
-  responder.start();
+  const responder = startCliResponder(store, loaded.config, loaded.baseDir, output);
   try {
     const result = await responder.pipeline.ingestBatch([alert]);
     const accepted = result.accepted[0];

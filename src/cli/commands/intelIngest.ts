@@ -7,10 +7,8 @@ import { createExtractorFromConfig } from '../../intel/pipeline/createExtractor.
 import { type DetectBurstsResult, detectBursts } from '../../intel/pipeline/detectBursts.js';
 import { type IngestResult, ingestDocuments } from '../../intel/pipeline/ingestDocuments.js';
 import { createIntelSource, INTEL_SPEC_FORMS } from '../../intel/sources/createIntelSource.js';
-import { consoleLogger } from '../../respond/logger.js';
-import { loadConfiguredPolicy } from '../../respond/policy/loadPolicy.js';
-import { createResponder } from '../../respond/responder.js';
 import { openStore } from '../../store/openStore.js';
+import { startCliResponder } from '../cliResponder.js';
 import { consoleOutput, formatTable, type Output, printJson, reportError } from '../output.js';
 
 interface IngestOptions {
@@ -139,15 +137,7 @@ async function runIngest(specs: string[], opts: IngestOptions, cmd: Command): Pr
       const alertIds: string[] = [];
       let alertErrors = 0;
       if (opts.bursts && !abort.signal.aborted) {
-        const responder = createResponder({
-          store,
-          config: config.respond,
-          policy: loadConfiguredPolicy(config.respond, baseDir),
-          logger: consoleLogger,
-          // With --json, stdout carries only the report, so stdout notifications go to stderr.
-          ...(output.json ? { stdout: (line: string) => void process.stderr.write(`${line}\n`) } : {}),
-        });
-        responder.start();
+        const responder = startCliResponder(store, config, baseDir, output);
         try {
           bursts = await detectBursts({
             store,

@@ -14,10 +14,8 @@ import { parseGroundTruth } from '../../monitor/simulate/groundTruth.js';
 import { createSource } from '../../monitor/sources/createSource.js';
 import type { RejectedRecord } from '../../monitor/sources/source.js';
 import type { MonitorStats } from '../../monitor/transactionMonitor.js';
-import { consoleLogger } from '../../respond/logger.js';
-import { loadConfiguredPolicy } from '../../respond/policy/loadPolicy.js';
-import { createResponder } from '../../respond/responder.js';
 import { openStore } from '../../store/openStore.js';
+import { startCliResponder } from '../cliResponder.js';
 import { consoleOutput, type Output, printJson, reportError } from '../output.js';
 
 interface RunOptions {
@@ -168,17 +166,7 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
     log: (line) => output.err(line),
     ...(graph ? { observers: graph.observers, counterpartyRisk: graph.watch } : {}),
   });
-  const responder = store
-    ? createResponder({
-        store,
-        config: config.respond,
-        policy: loadConfiguredPolicy(config.respond, baseDir),
-        logger: consoleLogger,
-        // With --json, stdout carries only the summary object, so stdout notifications go to stderr.
-        ...(output.json ? { stdout: (line: string) => void process.stderr.write(`${line}\n`) } : {}),
-      })
-    : undefined;
-  responder?.start();
+  const responder = store ? startCliResponder(store, config, baseDir, output) : undefined;
   const alertsFile = opts.alertsOut ? createWriteStream(opts.alertsOut, { flags: 'a' }) : undefined;
   const abort = new AbortController();
   const stop = () => abort.abort();
