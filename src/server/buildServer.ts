@@ -10,7 +10,6 @@ import type { AlertPipeline } from '../respond/types.js';
 import type { Store } from '../store/types.js';
 import { apiKeyGuard } from './auth.js';
 import { errorHandler } from './errorHandler.js';
-import { livePageHtml } from './livePage.js';
 import { actionRoutes } from './routes/actions.js';
 import { alertRoutes } from './routes/alerts.js';
 import { authRoutes } from './routes/auth.js';
@@ -22,6 +21,7 @@ import { RECORDER_PATH, recorderScriptRoute } from './routes/recorderScript.js';
 import { streamRoutes } from './routes/stream.js';
 import { transferRoutes } from './routes/transfers.js';
 import { SseHub } from './sseHub.js';
+import { findWebRoot, staticWebRoutes, WebPublicPaths, webFilePaths } from './staticWeb.js';
 
 export interface ServerDeps {
   store: Store;
@@ -36,6 +36,8 @@ export interface ServerDeps {
   auth?: ArgusAuth;
   /** How /v1/intel/trends marks bursts (intel.bursts); the defaults without it. */
   intelBursts?: ArgusConfig['intel']['bursts'];
+  /** The built dashboard to serve at `/`; found beside the package (dist/web) when not given. */
+  webRoot?: string;
   /** Extra routes (the demo's webhook sink), registered inside the same auth and error handling. */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
 }
@@ -44,6 +46,13 @@ const PUBLIC_PATHS = ['/', '/favicon.ico', '/healthz', '/openapi.json', RECORDER
 
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const demoLogin = deps.config.demoLogin && deps.auth !== undefined;
+  const webRoot = deps.webRoot ?? findWebRoot();
+  const publicPaths = new WebPublicPaths([
+    ...PUBLIC_PATHS,
+    ...(webRoot ? webFilePaths(webRoot) : []),
+    // The demo login page stands for a site's own login page: no key, and only in demo mode.
+    ...(demoLogin ? [DEMO_LOGIN_PATH] : []),
+  ]);
   const app = Fastify({ logger: deps.logger ?? false, bodyLimit: deps.config.bodyLimitBytes });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -73,8 +82,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     apiKeyGuard({
       repo: deps.store.apiKeys,
       requireKeyForReads: deps.config.requireKeyForReads,
-      // The demo login page stands for a site's own login page: no key, and only in demo mode.
-      publicPaths: new Set(demoLogin ? [...PUBLIC_PATHS, DEMO_LOGIN_PATH] : PUBLIC_PATHS),
+      publicPaths,
     }),
   );
 
@@ -88,9 +96,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) => reply.code(204).send());
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(livePageHtml),
-  );
+  await staticWebRoutes(app, webRoot);
 
   await app.register(alertRoutes, { store: deps.store, pipeline: deps.pipeline });
   await app.register(streamRoutes, { hub });

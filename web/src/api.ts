@@ -1,0 +1,53 @@
+import type { Alert, AlertDetail, AlertPage, AlertStatus } from './types.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface AlertFilter {
+  area?: string;
+  severity?: string;
+  status?: string;
+}
+
+export class ArgusApi {
+  constructor(private readonly key: string) {}
+
+  private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.key}` };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(path, { ...init, headers });
+    if (!res.ok) {
+      const body = (await res.json().catch(() => ({}))) as { message?: string; hint?: string };
+      throw new ApiError(res.status, [body.message, body.hint].filter(Boolean).join(': ') || res.statusText);
+    }
+    return (await res.json()) as T;
+  }
+
+  listAlerts(filter: AlertFilter, limit = 200): Promise<AlertPage> {
+    const q = new URLSearchParams({ limit: String(limit) });
+    for (const [name, value] of Object.entries(filter)) if (value) q.set(name, value);
+    return this.request(`/v1/alerts?${q}`);
+  }
+
+  alert(id: string): Promise<AlertDetail> {
+    return this.request(`/v1/alerts/${encodeURIComponent(id)}`);
+  }
+
+  setStatus(id: string, status: AlertStatus): Promise<Alert> {
+    return this.request(`/v1/alerts/${encodeURIComponent(id)}/status`, {
+      method: 'POST',
+      body: JSON.stringify({ status }),
+    });
+  }
+
+  /** EventSource cannot send headers; the stream route alone accepts the key as ?access_token=. */
+  stream(): EventSource {
+    return new EventSource(`/v1/alerts/stream?access_token=${encodeURIComponent(this.key)}`);
+  }
+}
