@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Alert, dedupeKeyOf } from '../../core/alert.js';
 import { loadConfig } from '../../core/config/load.js';
-import { seriesBucketStart } from '../../intel/forecast/series/seriesBuckets.js';
+import { bucketStart } from '../../intel/forecast/calendarBuckets.js';
 import { openStore } from '../../store/openStore.js';
 import { runCli } from '../runCli.fixture.js';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const loaded = loadConfig({ file: configFile });
   const store = await openStore(loaded.config.store, loaded.baseDir);
   try {
-    const thisWeek = seriesBucketStart(Date.now(), 'week');
+    const thisWeek = bucketStart(Date.now(), 'week');
     let n = 0;
     for (let w = 30; w >= 1; w--) {
       const count = w === 1 ? 40 : steady(w);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { AlertInput } from '../../core/alert.js';
 import { ArgusError } from '../../core/errors.js';
+import { bucketLabel } from '../../intel/forecast/calendarBuckets.js';
 import {
   forecastSeries,
   SCALES,
@@ -10,11 +11,7 @@ import {
 import { formatForecast } from '../../intel/forecast/series/formatForecast.js';
 import { needsStore, readSeries } from '../../intel/forecast/series/readSeries.js';
 import type { Series } from '../../intel/forecast/series/series.js';
-import {
-  SERIES_UNITS,
-  type SeriesUnit,
-  seriesBucketLabel,
-} from '../../intel/forecast/series/seriesBuckets.js';
+import { SERIES_UNITS, type SeriesUnit } from '../../intel/forecast/series/seriesBuckets.js';
 import { parseSeriesSpec, SERIES_FORMS } from '../../intel/forecast/series/seriesSpec.js';
 import { startCliResponder } from '../cliResponder.js';
 import { type CliContext, withStore } from '../context.js';
@@ -151,7 +148,7 @@ function toJson(series: Series, result: SeriesForecast, raised: Raised | undefin
       notes: series.notes,
       buckets: series.starts.map((start, i) => ({
         start,
-        label: seriesBucketLabel(start, series.unit),
+        label: bucketLabel(start, series.unit),
         value: series.values[i],
       })),
     },

@@ -1,31 +1,50 @@
 import { ArgusError } from '../../core/errors.js';
 
 /**
- * Calendar buckets in UTC for series built from dated events: months (the first of the month) and
- * ISO weeks (Monday 00:00). Mention counts, incident counts and transfer volumes all become series this
- * way before a burst detector or a forecaster sees them.
+ * Calendar buckets in UTC, the one definition every intel series uses so that they line up with the
+ * store's mention counts: days (midnight), ISO weeks (Monday 00:00) and months (the first of the month).
+ * Mention counts, incident counts and transfer volumes all become series this way before a burst
+ * detector or a forecaster sees them.
  */
-export type BucketUnit = 'week' | 'month';
+export type BucketUnit = 'day' | 'week' | 'month';
 
 const DAY = 86_400_000;
+const WEEK = 7 * DAY;
+/** 1970-01-01 was a Thursday; Monday was three days earlier. */
+const MONDAY_OFFSET = 3 * DAY;
+
+const floorMod = (a: number, m: number) => ((a % m) + m) % m;
 
 /** The start of the bucket holding t (epoch ms). */
 export function bucketStart(t: number, unit: BucketUnit): number {
+  if (unit === 'day') return t - floorMod(t, DAY);
+  if (unit === 'week') return t - floorMod(t + MONDAY_OFFSET, WEEK);
   const date = new Date(t);
-  if (unit === 'month') return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
-  const midnight = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-  // getUTCDay: Sunday 0 ... Saturday 6; ISO weeks start on Monday.
-  return midnight - ((date.getUTCDay() + 6) % 7) * DAY;
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
 }
 
 /** The start of the bucket after the one starting at `start`. */
 export function nextBucketStart(start: number, unit: BucketUnit): number {
-  if (unit === 'week') return start + 7 * DAY;
-  const date = new Date(start);
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  return bucketsBefore(start, unit, -1);
 }
 
-/** "2024-03" for a month, "2024-03-04" (its Monday) for a week. */
+/** The start of the bucket `n` buckets before the one starting at `start` (n < 0: after). */
+export function bucketsBefore(start: number, unit: BucketUnit, n: number): number {
+  if (unit === 'day') return start - n * DAY;
+  if (unit === 'week') return start - n * WEEK;
+  const date = new Date(start);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - n, 1);
+}
+
+/** Every bucket start from the bucket of `from` to the bucket of `to`, inclusive. */
+export function bucketRange(from: number, to: number, unit: BucketUnit): number[] {
+  const starts: number[] = [];
+  const last = bucketStart(to, unit);
+  for (let s = bucketStart(from, unit); s <= last; s = nextBucketStart(s, unit)) starts.push(s);
+  return starts;
+}
+
+/** "2024-03-04" for a day or a week (its Monday), "2024-03" for a month. */
 export function bucketLabel(start: number, unit: BucketUnit): string {
   const iso = new Date(start).toISOString();
   return unit === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);

@@ -3,8 +3,8 @@ import { type Alert, dedupeKeyOf } from '../../../core/alert.js';
 import { ConfigSchema } from '../../../core/config/schema.js';
 import { openStore } from '../../../store/openStore.js';
 import type { Store } from '../../../store/types.js';
+import { bucketLabel } from '../calendarBuckets.js';
 import { alertSeries } from './alertSeries.js';
-import { seriesBucketLabel } from './seriesBuckets.js';
 
 let store: Store;
 let n = 0;
@@ -58,7 +58,7 @@ describe('alertSeries', () => {
       { kind: 'alerts', area: [], detector: [], severity: [] },
       { unit: 'day', now },
     );
-    expect(s.starts.map((t) => seriesBucketLabel(t, 'day'))).toEqual([
+    expect(s.starts.map((t) => bucketLabel(t, 'day'))).toEqual([
       '2024-01-01',
       '2024-01-02',
       '2024-01-03',

@@ -1,6 +1,7 @@
 import type { AlertRepository } from '../../../store/types.js';
+import { bucketStart } from '../calendarBuckets.js';
 import { READ_PAGE, type Series, type StoreSeriesOptions } from './series.js';
-import { bucketsFromTotals, seriesBucketStart, unfinishedBucketNote } from './seriesBuckets.js';
+import { bucketsFromTotals, unfinishedBucketNote } from './seriesBuckets.js';
 import type { SeriesSpec } from './seriesSpec.js';
 
 type AlertsSpec = Extract<SeriesSpec, { kind: 'alerts' }>;
@@ -48,7 +49,7 @@ export async function alertSeries(
         continue;
       }
       read++;
-      const key = seriesBucketStart(alert.occurredAt, options.unit);
+      const key = bucketStart(alert.occurredAt, options.unit);
       const total = totals.get(key);
       if (total) {
         total.sum++;

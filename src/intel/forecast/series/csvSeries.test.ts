@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bucketLabel } from '../calendarBuckets.js';
 import { csvSeries, parseCsvDate } from './csvSeries.js';
-import { seriesBucketLabel } from './seriesBuckets.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'argus-csv-series-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +37,7 @@ describe('csvSeries', () => {
     const s = csvSeries(path, 'month');
     expect(s.name).toBe('losses.csv per month');
     expect(s.measure).toBe('value');
-    expect(s.starts.map((t) => seriesBucketLabel(t, 'month'))).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(s.starts.map((t) => bucketLabel(t, 'month'))).toEqual(['2024-01', '2024-02', '2024-03']);
     expect(Array.from(s.values)).toEqual([15, 0, 1.5]);
     expect(s.notes).toEqual(['3 rows of losses.csv summed per month', '1 months without rows count as 0']);
   });

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ArgusError } from '../../../core/errors.js';
+import { bucketStart } from '../calendarBuckets.js';
 import type { Series } from './series.js';
-import { bucketTotals, type SeriesUnit, seriesBucketStart } from './seriesBuckets.js';
+import { bucketTotals, type SeriesUnit } from './seriesBuckets.js';
 
 /** YYYY-MM, YYYY-MM-DD, or a date and time with an optional zone (UTC when none is given). */
 const DATE =
@@ -89,7 +90,7 @@ export function csvSeries(file: string, unit: SeriesUnit): Series {
     });
   }
   const buckets = bucketTotals(events, unit);
-  const withRows = new Set(events.map((e) => seriesBucketStart(e.at, unit))).size;
+  const withRows = new Set(events.map((e) => bucketStart(e.at, unit))).size;
   const empty = buckets.starts.length - withRows;
   const notes = [`${events.length} rows of ${basename(path)} summed per ${unit}`];
   if (rejected.length > 0) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { nextBucketStart } from '../calendarBuckets.js';
 import { normalNoise } from '../normalNoise.js';
 import { forecastSeries, MIN_BUCKETS } from './forecastSeries.js';
 import type { Series } from './series.js';
-import { nextSeriesBucket, type SeriesUnit } from './seriesBuckets.js';
+import type { SeriesUnit } from './seriesBuckets.js';
 
 function series(values: number[], unit: SeriesUnit, measure: Series['measure'] = 'count'): Series {
   const starts: number[] = [];
@@ -10,7 +11,7 @@ function series(values: number[], unit: SeriesUnit, measure: Series['measure'] =
   if (unit === 'month') s = Date.UTC(2020, 0, 1);
   for (let i = 0; i < values.length; i++) {
     starts.push(s);
-    s = nextSeriesBucket(s, unit);
+    s = nextBucketStart(s, unit);
   }
   return { name: `test per ${unit}`, unit, measure, starts, values: Float64Array.from(values), notes: [] };
 }

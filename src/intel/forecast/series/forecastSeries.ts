@@ -1,5 +1,6 @@
 import type { AlertInput } from '../../../core/alert.js';
 import { ArgusError } from '../../../core/errors.js';
+import { bucketLabel, nextBucketStart } from '../calendarBuckets.js';
 import { detectPeriod } from '../detectPeriod.js';
 import { selectEts } from '../etsSelection.js';
 import { checkHorizon, checkLevel, type Forecast } from '../forecast.js';
@@ -8,7 +9,7 @@ import { forecastHoltWinters } from '../holtWintersForecast.js';
 import { seasonalNaive } from '../seasonalNaive.js';
 import { anscombe, log1p, type Transform } from '../transform.js';
 import type { Series } from './series.js';
-import { nextSeriesBucket, type SeriesUnit, seriesBucketLabel } from './seriesBuckets.js';
+import type { SeriesUnit } from './seriesBuckets.js';
 
 /**
  * Forecasts a series as the forecasting benchmark judges the method (benchmark/evaluateForecasters):
@@ -80,7 +81,7 @@ function transformFor(series: Series, scale: Scale): Transform | undefined {
     if (!((series.values[t] as number) >= 0)) {
       throw new ArgusError(
         'INPUT_INVALID',
-        `the ${chosen} scale needs values >= 0; ${series.name} has ${series.values[t]} in ${seriesBucketLabel(series.starts[t] as number, series.unit)}`,
+        `the ${chosen} scale needs values >= 0; ${series.name} has ${series.values[t]} in ${bucketLabel(series.starts[t] as number, series.unit)}`,
         { input: series.values[t], hint: 'forecast it with --scale raw' },
       );
     }
@@ -150,7 +151,7 @@ export function forecastSeries(series: Series, options: SeriesForecastOptions): 
   const at = series.starts[n - 1] as number;
   const check: OneStepCheck = {
     at,
-    label: seriesBucketLabel(at, series.unit),
+    label: bucketLabel(at, series.unit),
     actual: series.values[n - 1] as number,
     mean: held.forecast.mean[0] as number,
     lower: held.forecast.lower[0] as number,
@@ -163,8 +164,8 @@ export function forecastSeries(series: Series, options: SeriesForecastOptions): 
   const steps: { start: number; label: string }[] = [];
   let start = at;
   for (let i = 0; i < options.horizon; i++) {
-    start = nextSeriesBucket(start, series.unit);
-    steps.push({ start, label: seriesBucketLabel(start, series.unit) });
+    start = nextBucketStart(start, series.unit);
+    steps.push({ start, label: bucketLabel(start, series.unit) });
   }
   const scale = transform ? (transform === anscombe ? 'anscombe' : 'log') : 'raw';
   const alert = forecastAlert({

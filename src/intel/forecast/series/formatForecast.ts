@@ -1,7 +1,7 @@
+import { bucketLabel } from '../calendarBuckets.js';
 import type { SeriesForecast } from './forecastSeries.js';
 import { PERIOD_CANDIDATE } from './forecastSeries.js';
 import type { Series } from './series.js';
-import { seriesBucketLabel } from './seriesBuckets.js';
 
 /**
  * The terminal report of `argus intel forecast`: what the series is, its last buckets, the model chosen,
@@ -29,7 +29,7 @@ function periodText(result: SeriesForecast, series: Series): string {
 export function formatForecast(series: Series, result: SeriesForecast, table: Table): string {
   const n = series.values.length;
   const lines = [
-    `series  ${series.name}: ${n} ${series.unit}s, ${seriesBucketLabel(series.starts[0] as number, series.unit)} to ${seriesBucketLabel(series.starts[n - 1] as number, series.unit)}`,
+    `series  ${series.name}: ${n} ${series.unit}s, ${bucketLabel(series.starts[0] as number, series.unit)} to ${bucketLabel(series.starts[n - 1] as number, series.unit)}`,
   ];
   for (const note of series.notes) lines.push(`  ${note}`);
   lines.push('');
@@ -38,7 +38,7 @@ export function formatForecast(series: Series, result: SeriesForecast, table: Ta
   const tailRows: string[][] = [];
   for (let t = n - tail; t < n; t++) {
     tailRows.push([
-      seriesBucketLabel(series.starts[t] as number, series.unit),
+      bucketLabel(series.starts[t] as number, series.unit),
       formatNumber(series.values[t] as number),
     ]);
   }

@@ -1,6 +1,7 @@
 import type { IntelDocumentRepository } from '../../../store/types.js';
+import { bucketStart } from '../calendarBuckets.js';
 import type { Series, StoreSeriesOptions } from './series.js';
-import { bucketsFromTotals, seriesBucketStart, unfinishedBucketNote } from './seriesBuckets.js';
+import { bucketsFromTotals, unfinishedBucketNote } from './seriesBuckets.js';
 import type { SeriesSpec } from './seriesSpec.js';
 
 type IncidentsSpec = Extract<SeriesSpec, { kind: 'incidents' }>;
@@ -21,7 +22,7 @@ export async function incidentSeries(
   for await (const doc of documents.all([spec.source])) {
     if (spec.origin !== undefined && !doc.origin.includes(spec.origin)) continue;
     origins.set(doc.origin, (origins.get(doc.origin) ?? 0) + 1);
-    const key = seriesBucketStart(doc.publishedAt, options.unit);
+    const key = bucketStart(doc.publishedAt, options.unit);
     const total = totals.get(key);
     if (total) {
       total.sum++;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../../core/config/schema.js';
 import { openStore } from '../../../store/openStore.js';
 import type { IntelDocument, Store } from '../../../store/types.js';
+import { bucketLabel } from '../calendarBuckets.js';
 import { incidentSeries } from './incidentSeries.js';
 import { mentionSeries } from './mentionSeries.js';
-import { seriesBucketLabel } from './seriesBuckets.js';
 
 let store: Store;
 let n = 0;
@@ -53,7 +53,7 @@ describe('mentionSeries', () => {
       { unit: 'month', now },
     );
     expect(s.name).toBe('technique reentrancy mentions per month');
-    expect(s.starts.map((t) => seriesBucketLabel(t, 'month'))).toEqual([
+    expect(s.starts.map((t) => bucketLabel(t, 'month'))).toEqual([
       '2023-01',
       '2023-02',
       '2023-03',

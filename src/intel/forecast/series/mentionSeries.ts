@@ -1,6 +1,7 @@
 import type { IntelDocumentRepository } from '../../../store/types.js';
+import { bucketStart } from '../calendarBuckets.js';
 import type { Series, StoreSeriesOptions } from './series.js';
-import { bucketsFromTotals, seriesBucketStart, unfinishedBucketNote } from './seriesBuckets.js';
+import { bucketsFromTotals, unfinishedBucketNote } from './seriesBuckets.js';
 import type { SeriesSpec } from './seriesSpec.js';
 
 type MentionsSpec = Extract<SeriesSpec, { kind: 'mentions' }>;
@@ -24,7 +25,7 @@ export async function mentionSeries(
   let mentions = 0;
   for (const row of rows) {
     // Re-bucketed here so that a store whose week starts elsewhere still lines up with the labels.
-    const key = seriesBucketStart(row.bucketStart, options.unit);
+    const key = bucketStart(row.bucketStart, options.unit);
     const total = totals.get(key) ?? { sum: 0, events: 0 };
     total.sum += row.count;
     total.events += row.count;

@@ -1,22 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bucketTotals,
-  nextSeriesBucket,
-  seriesBucketLabel,
-  seriesBucketStart,
-  unfinishedBucketNote,
-} from './seriesBuckets.js';
+import { bucketLabel, bucketStart, nextBucketStart } from '../calendarBuckets.js';
+import { bucketTotals, unfinishedBucketNote } from './seriesBuckets.js';
 
 const at = (iso: string) => Date.parse(iso);
 
 describe('series buckets', () => {
   it('starts days at UTC midnight, weeks on Monday, months on the first', () => {
     const t = at('2024-03-07T15:30:00Z'); // a Thursday
-    expect(seriesBucketLabel(seriesBucketStart(t, 'day'), 'day')).toBe('2024-03-07');
-    expect(seriesBucketLabel(seriesBucketStart(t, 'week'), 'week')).toBe('2024-03-04');
-    expect(seriesBucketLabel(seriesBucketStart(t, 'month'), 'month')).toBe('2024-03');
-    expect(nextSeriesBucket(at('2024-02-28T00:00:00Z'), 'day')).toBe(at('2024-02-29T00:00:00Z'));
-    expect(nextSeriesBucket(at('2024-12-01T00:00:00Z'), 'month')).toBe(at('2025-01-01T00:00:00Z'));
+    expect(bucketLabel(bucketStart(t, 'day'), 'day')).toBe('2024-03-07');
+    expect(bucketLabel(bucketStart(t, 'week'), 'week')).toBe('2024-03-04');
+    expect(bucketLabel(bucketStart(t, 'month'), 'month')).toBe('2024-03');
+    expect(nextBucketStart(at('2024-02-28T00:00:00Z'), 'day')).toBe(at('2024-02-29T00:00:00Z'));
+    expect(nextBucketStart(at('2024-12-01T00:00:00Z'), 'month')).toBe(at('2025-01-01T00:00:00Z'));
   });
 
   it('sums per bucket and keeps empty buckets as zeros', () => {
@@ -29,7 +24,7 @@ describe('series buckets', () => {
       ],
       'day',
     );
-    expect(b.starts.map((s) => seriesBucketLabel(s, 'day'))).toEqual([
+    expect(b.starts.map((s) => bucketLabel(s, 'day'))).toEqual([
       '2024-01-01',
       '2024-01-02',
       '2024-01-03',
@@ -48,7 +43,7 @@ describe('series buckets', () => {
       { at: at('2024-05-20T00:00:00Z'), value: 1 },
     ];
     const b = bucketTotals(events, 'month', { until: at('2024-04-15T00:00:00Z') });
-    expect(b.starts.map((s) => seriesBucketLabel(s, 'month'))).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(b.starts.map((s) => bucketLabel(s, 'month'))).toEqual(['2024-01', '2024-02', '2024-03']);
     expect(Array.from(b.values)).toEqual([1, 1, 0]);
     expect(b.outside).toBe(2);
     expect(unfinishedBucketNote(b.outside, 'month', at('2024-04-15T00:00:00Z'))).toBe(

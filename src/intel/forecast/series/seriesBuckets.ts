@@ -1,27 +1,8 @@
-import { bucketLabel, bucketStart, nextBucketStart } from '../calendarBuckets.js';
+import { type BucketUnit, bucketLabel, bucketStart, nextBucketStart } from '../calendarBuckets.js';
 
-/**
- * Calendar buckets in UTC for the forecast series: days besides the ISO weeks and months of
- * calendarBuckets.ts, whose definitions (Monday 00:00, the first of the month) are kept so that a
- * series read here lines up with the store's mention counts and the burst detectors' buckets.
- */
+/** The bucket units a forecast series can be read in (calendarBuckets.ts defines them). */
 export const SERIES_UNITS = ['day', 'week', 'month'] as const;
 export type SeriesUnit = (typeof SERIES_UNITS)[number];
-
-const DAY = 86_400_000;
-
-export function seriesBucketStart(t: number, unit: SeriesUnit): number {
-  return unit === 'day' ? Math.floor(t / DAY) * DAY : bucketStart(t, unit);
-}
-
-export function nextSeriesBucket(start: number, unit: SeriesUnit): number {
-  return unit === 'day' ? start + DAY : nextBucketStart(start, unit);
-}
-
-/** "2024-03-04" for a day or a week (its Monday), "2024-03" for a month. */
-export function seriesBucketLabel(start: number, unit: SeriesUnit): string {
-  return unit === 'day' ? new Date(start).toISOString().slice(0, 10) : bucketLabel(start, unit);
-}
 
 export interface BucketedValues {
   /** Bucket starts, epoch ms, consecutive with no gaps. */
@@ -44,7 +25,7 @@ export function bucketTotals(
 ): BucketedValues {
   const totals = new Map<number, { sum: number; events: number }>();
   for (const e of events) {
-    const key = seriesBucketStart(e.at, unit);
+    const key = bucketStart(e.at, unit);
     const total = totals.get(key);
     if (total) {
       total.sum += e.value;
@@ -60,7 +41,7 @@ export function bucketsFromTotals(
   unit: SeriesUnit,
   range: { from?: number; until?: number } = {},
 ): BucketedValues {
-  let first = range.from === undefined ? undefined : seriesBucketStart(range.from, unit);
+  let first = range.from === undefined ? undefined : bucketStart(range.from, unit);
   let last: number | undefined;
   for (const key of totals.keys()) {
     if (range.from === undefined) first = first === undefined ? key : Math.min(first, key);
@@ -68,13 +49,13 @@ export function bucketsFromTotals(
   }
   const end =
     range.until !== undefined
-      ? seriesBucketStart(range.until, unit)
+      ? bucketStart(range.until, unit)
       : last !== undefined
-        ? nextSeriesBucket(last, unit)
+        ? nextBucketStart(last, unit)
         : undefined;
   const starts: number[] = [];
   if (first !== undefined && end !== undefined) {
-    for (let s = first; s < end; s = nextSeriesBucket(s, unit)) starts.push(s);
+    for (let s = first; s < end; s = nextBucketStart(s, unit)) starts.push(s);
   }
   const values = new Float64Array(starts.length);
   const index = new Map(starts.map((s, i) => [s, i]));
@@ -90,6 +71,6 @@ export function bucketsFromTotals(
 /** The note a store series carries when events of the unfinished bucket (or later) were left out. */
 export function unfinishedBucketNote(outside: number, unit: SeriesUnit, now: number): string | undefined {
   if (outside === 0) return undefined;
-  const current = seriesBucketLabel(seriesBucketStart(now, unit), unit);
+  const current = bucketLabel(bucketStart(now, unit), unit);
   return `${outside} in the current ${unit} (from ${current}) or later left out until it is complete`;
 }

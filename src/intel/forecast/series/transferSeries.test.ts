@@ -3,7 +3,7 @@ import { ConfigSchema } from '../../../core/config/schema.js';
 import type { Transfer } from '../../../core/transfer.js';
 import { openStore } from '../../../store/openStore.js';
 import type { Store } from '../../../store/types.js';
-import { seriesBucketLabel } from './seriesBuckets.js';
+import { bucketLabel } from '../calendarBuckets.js';
 import { transferSeries } from './transferSeries.js';
 
 const USDC = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48';
@@ -55,11 +55,7 @@ describe('transferSeries', () => {
       { kind: 'transfers', asset: 'usdc' },
       { unit: 'week', now },
     );
-    expect(s.starts.map((t) => seriesBucketLabel(t, 'week'))).toEqual([
-      '2024-01-01',
-      '2024-01-08',
-      '2024-01-15',
-    ]);
+    expect(s.starts.map((t) => bucketLabel(t, 'week'))).toEqual(['2024-01-01', '2024-01-08', '2024-01-15']);
     expect(Array.from(s.values)).toEqual([1250.5, 22, 3000]);
     expect(s.measure).toBe('amount');
     expect(s.notes[0]).toBe(

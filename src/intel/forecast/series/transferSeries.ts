@@ -1,6 +1,7 @@
 import type { TransferRepository } from '../../../store/types.js';
+import { bucketStart } from '../calendarBuckets.js';
 import { READ_PAGE, type Series, type StoreSeriesOptions } from './series.js';
-import { bucketsFromTotals, seriesBucketStart, unfinishedBucketNote } from './seriesBuckets.js';
+import { bucketsFromTotals, unfinishedBucketNote } from './seriesBuckets.js';
 import type { SeriesSpec } from './seriesSpec.js';
 
 type TransfersSpec = Extract<SeriesSpec, { kind: 'transfers' }>;
@@ -40,7 +41,7 @@ export async function transferSeries(
       }
       matched++;
       contracts.add(`${t.chain}:${t.asset.contract?.toLowerCase() ?? 'native'}`);
-      const key = seriesBucketStart(t.blockTime ?? t.createdAt, options.unit);
+      const key = bucketStart(t.blockTime ?? t.createdAt, options.unit);
       const value = Number(t.amount);
       const total = totals.get(key);
       if (total) {
