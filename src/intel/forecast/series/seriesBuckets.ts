@@ -1,4 +1,4 @@
-import { type BucketUnit, bucketLabel, bucketStart, nextBucketStart } from '../calendarBuckets.js';
+import { bucketLabel, bucketStart, nextBucketStart } from '../calendarBuckets.js';
 
 /** The bucket units a forecast series can be read in (calendarBuckets.ts defines them). */
 export const SERIES_UNITS = ['day', 'week', 'month'] as const;
