@@ -1,4 +1,4 @@
-import { setTimeout as delay } from 'node:timers/promises';
+import { abortableSleep } from '../../core/abortableSleep.js';
 import type { Clock } from '../../core/clock.js';
 
 /** Time and waiting, injected together so that rate limits and backoff are tested without real waits. */
@@ -9,14 +9,5 @@ export interface Sleeper extends Clock {
 
 export const systemSleeper: Sleeper = {
   now: () => Date.now(),
-  async sleep(ms, signal) {
-    if (signal.aborted) return false;
-    try {
-      await delay(ms, undefined, { signal });
-      return true;
-    } catch (err) {
-      if (signal.aborted) return false;
-      throw err;
-    }
-  },
+  sleep: abortableSleep,
 };

@@ -1,7 +1,7 @@
 import { createPublicClient, type Hex, http, type PublicClient, type RpcLog, webSocket } from 'viem';
+import { abortableSleep } from '../../core/abortableSleep.js';
 import { ArgusError } from '../../core/errors.js';
 import type { TransferEvent } from '../../core/transferEvent.js';
-import { abortableSleep } from './abortableSleep.js';
 import { ContractCodeCache } from './contractCodeCache.js';
 import { extractTransfers, type FullBlock, nativeCandidates, TRANSFER_TOPIC } from './evmTransfers.js';
 import type { RejectedRecord, SourceItem, TransferSource } from './source.js';

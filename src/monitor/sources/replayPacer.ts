@@ -1,4 +1,4 @@
-import { abortableSleep } from './abortableSleep.js';
+import { abortableSleep } from '../../core/abortableSleep.js';
 
 /** 'max' replays as fast as it can; 'recorded' keeps the recorded gaps; a number n replays n times as fast. */
 export type ReplaySpeed = 'max' | 'recorded' | number;
