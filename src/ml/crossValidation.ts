@@ -1,5 +1,6 @@
 import { type Matrix, matrix } from './matrix.js';
 import { type Random, seededRandom } from './random.js';
+import { stratifiedFolds } from './stratifiedFolds.js';
 
 /**
  * Stratified k-fold split: returns k arrays of test-row indices (ascending), which together cover every
@@ -13,20 +14,12 @@ import { type Random, seededRandom } from './random.js';
  * leaves some folds without it; callers that need both classes in every fold check the counts first.
  */
 export function stratifiedKFold(y: Uint8Array, k: number, seed: number): Uint32Array[] {
-  if (!Number.isInteger(k) || k < 2) throw new RangeError(`k must be an integer >= 2, got ${k}`);
-  if (k > y.length) throw new RangeError(`k = ${k} folds need at least ${k} rows, got ${y.length}`);
-  const byClass = indicesByClass(y, 'stratifiedKFold');
-  const random = seededRandom(seed);
-  const members: number[][] = Array.from({ length: k }, () => []);
-  let next = 0;
-  for (const indices of byClass) {
-    shuffle(indices, random);
-    for (const i of indices) {
-      (members[next] as number[]).push(i);
-      next = (next + 1) % k;
-    }
+  for (let i = 0; i < y.length; i++) {
+    const label = y[i];
+    if (label !== 0 && label !== 1)
+      throw new RangeError(`stratifiedKFold: label ${i} is ${label}, expected 0 or 1`);
   }
-  return members.map((m) => Uint32Array.from(m).sort());
+  return stratifiedFolds(y, k, seed);
 }
 
 /**

@@ -1,6 +1,6 @@
+import { stratifiedFolds } from '../../../ml/stratifiedFolds.js';
 import { BagOfWordsBaseline } from '../bagOfWordsBaseline.js';
 import { crossValidateTexts, type ModelCvResult } from '../evaluation/crossValidateTexts.js';
-import { stratifiedFolds } from '../evaluation/stratifiedFolds.js';
 import { MajorityClass } from '../majorityClass.js';
 import { TechniqueClassifier } from '../techniqueClassifier.js';
 import type { TextClassifier } from '../textClassifier.js';

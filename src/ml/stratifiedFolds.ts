@@ -1,8 +1,8 @@
-import { seededRandom } from '../../../ml/random.js';
+import { seededRandom } from './random.js';
 
 /**
  * Stratified k-fold for any number of classes: k arrays of test-row indices (ascending) covering every
- * row once. It deals as src/ml/crossValidation.ts's stratifiedKFold does for two classes: each class,
+ * row once (crossValidation.ts's stratifiedKFold is this for 0/1 labels). Each class,
  * shuffled with the seed, is dealt round-robin to the folds, each class starting where the previous one
  * ended, so fold sizes differ by at most one and each class is spread as evenly as it can be. Classes
  * are dealt in ascending label order, so the same (labels, k, seed) always gives the same folds.
