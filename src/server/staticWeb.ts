@@ -5,7 +5,18 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 /** Client routes of the dashboard that a reload or a shared link can land on; all serve index.html. */
-const CLIENT_ROUTE = /^\/alerts\/[^/]+$/;
+const CLIENT_ROUTES = [
+  '/alerts/:id',
+  '/addresses/:chain/:address',
+  '/audit',
+  '/audit/:id',
+  '/intel',
+  '/auth',
+  '/models',
+] as const;
+const CLIENT_ROUTE = new RegExp(
+  `^(?:${CLIENT_ROUTES.map((r) => r.replace(/:[a-z]+/g, '[^/]+')).join('|')})$`,
+);
 
 /**
  * Where the built dashboard is: beside the compiled server in the package (dist/server -> dist/web),
@@ -65,7 +76,9 @@ export async function staticWebRoutes(app: FastifyInstance, root: string | undef
       reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  app.get('/alerts/:id', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('cache-control', 'no-cache').sendFile('index.html'),
-  );
+  for (const route of CLIENT_ROUTES) {
+    app.get(route, { schema: { hide: true } }, async (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
+  }
 }

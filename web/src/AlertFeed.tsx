@@ -3,6 +3,7 @@ import { AlertDetailPanel } from './AlertDetailPanel.js';
 import type { AlertFilter, ArgusApi } from './api.js';
 import { navigate } from './route.js';
 import { StatusButtons } from './StatusButtons.js';
+import { TopBar } from './TopBar.js';
 import { ALERT_STATUSES, AREAS, SEVERITIES } from './types.js';
 import { useLiveAlerts } from './useLiveAlerts.js';
 
@@ -47,18 +48,11 @@ export function AlertFeed(props: {
 
   return (
     <div className={selectedId ? 'shell with-detail' : 'shell'}>
-      <header className="top">
-        <h1>Argus</h1>
-        <nav>
-          <span className="current">Alerts</span>
-        </nav>
+      <TopBar current="feed" onLogout={props.onLogout}>
         <span className={`live ${state}`} data-testid="live-state">
           {state === 'live' ? `live · ${total} stored` : state}
         </span>
-        <button type="button" className="link" onClick={props.onLogout}>
-          Sign out
-        </button>
-      </header>
+      </TopBar>
       <main className="feed">
         <div className="filters">
           <Select label="Area" value={filter.area} options={AREAS} onChange={set('area')} />

@@ -18,6 +18,19 @@ export interface AlertFilter {
 export class ArgusApi {
   constructor(private readonly key: string) {}
 
+  /** A GET on any API path; pages keep their own typed calls beside them and go through this. */
+  get<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
+    const q = new URLSearchParams();
+    for (const [name, value] of Object.entries(query))
+      if (value !== undefined && value !== '') q.set(name, String(value));
+    const qs = q.toString();
+    return this.request(qs ? `${path}?${qs}` : path);
+  }
+
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.request(path, { method: 'POST', body: JSON.stringify(body) });
+  }
+
   private async request<T>(path: string, init: RequestInit = {}): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.key}` };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
