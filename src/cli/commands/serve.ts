@@ -6,6 +6,7 @@ import { ArgusError } from '../../core/errors.js';
 import { prepareDemo } from '../../demo/prepareDemo.js';
 import { replayScenario } from '../../demo/replayScenario.js';
 import { demoScenario } from '../../demo/scenario.js';
+import { seedDemoData } from '../../demo/seedDemoData.js';
 import { consoleLogger } from '../../respond/logger.js';
 import { loadConfiguredPolicy } from '../../respond/policy/loadPolicy.js';
 import { createApiKey } from '../../server/apiKeys.js';
@@ -76,6 +77,11 @@ Examples:
         if (demo) config = { ...demo.config, server: { ...demo.config.server, demoLogin: true } };
         const policy = demo ? demo.policy : loadConfiguredPolicy(config.respond, loaded.baseDir);
         const app = await createArgusApp({ config, baseDir: loaded.baseDir, policy, logger: consoleLogger });
+        if (demo) {
+          await seedDemoData({ app, config, baseDir: loaded.baseDir, now: Date.now() }, (line) =>
+            output.out(line),
+          );
+        }
         let address: string;
         try {
           address = await app.server.listen({ port: config.server.port, host: config.server.host });

@@ -281,6 +281,42 @@ CREATE TABLE source_cursors (
 );
 `,
   },
+  {
+    version: 6,
+    name: 'audit reports, model health checks',
+    // Reports keep the whole finding list as JSON (its shape is the audit area's, versioned there); the
+    // counts per severity are columns so the report list needs no JSON. Model health keeps one row per
+    // drift check of a scoring model: the score distribution against its training baseline.
+    sql: `
+CREATE TABLE audit_reports (
+  seq BIGSERIAL PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL,
+  origin TEXT NOT NULL,
+  target TEXT NOT NULL,
+  files INTEGER NOT NULL,
+  critical INTEGER NOT NULL,
+  high INTEGER NOT NULL,
+  medium INTEGER NOT NULL,
+  low INTEGER NOT NULL,
+  info INTEGER NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX audit_reports_created ON audit_reports (created_at DESC, seq DESC);
+
+CREATE TABLE model_health (
+  seq BIGSERIAL PRIMARY KEY,
+  model TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  generation INTEGER NOT NULL,
+  sample_size INTEGER NOT NULL,
+  psi DOUBLE PRECISION NOT NULL,
+  level TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX model_health_model_at ON model_health (model, at, seq);
+`,
+  },
 ];
 
 /**
