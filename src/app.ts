@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type ArgusAuth, buildAuth } from './auth/buildAuth.js';
 import type { ArgusConfig } from './core/config/schema.js';
@@ -52,6 +53,7 @@ export async function createArgusApp(options: CreateAppOptions): Promise<ArgusAp
       graphScreening: new GraphScreeningService({ graphs: store.graphs, labels: store.labels }),
       auth,
       intelBursts: config.intel.bursts,
+      auditScanRoots: config.audit.scanRoots.map((root) => resolve(options.baseDir, root)),
       ...(options.plugins ? { plugins: options.plugins } : {}),
     });
     responder.start();

@@ -1,5 +1,10 @@
 import type { ArgusApp } from '../app.js';
 import type { ArgusConfig } from '../core/config/schema.js';
+import { seedAuditReports } from './seedAuditReports.js';
+import { seedAuthDecisions } from './seedAuthDecisions.js';
+import { seedDemoGraph } from './seedDemoGraph.js';
+import { seedIntelCorpus } from './seedIntelCorpus.js';
+import { seedModelHealth } from './seedModelHealth.js';
 
 export interface DemoSeedContext {
   app: ArgusApp;
@@ -15,7 +20,13 @@ export interface DemoSeedContext {
  */
 export type DemoSeeder = (context: DemoSeedContext) => Promise<string>;
 
-const SEEDERS: readonly { name: string; seed: DemoSeeder }[] = [];
+const SEEDERS: readonly { name: string; seed: DemoSeeder }[] = [
+  { name: 'auth decisions', seed: seedAuthDecisions },
+  { name: 'transfer graph', seed: seedDemoGraph },
+  { name: 'audit reports', seed: seedAuditReports },
+  { name: 'model health', seed: seedModelHealth },
+  { name: 'intel corpus', seed: seedIntelCorpus },
+];
 
 /** Runs every seeder; one that fails is reported and the demo goes on without its data. */
 export async function seedDemoData(context: DemoSeedContext, report: (line: string) => void): Promise<void> {

@@ -6,6 +6,7 @@ import { ArgusError } from '../core/errors.js';
 import type { TransferEvent } from '../core/transferEvent.js';
 import type { TransferObserver } from '../core/transferObserver.js';
 import { DETECTOR_NAMES, type DetectorName } from '../ml/detectorFactory.js';
+import { FeatureDriftWindow } from './adaptive/featureDriftWindow.js';
 import { ModelHolder } from './adaptive/modelHolder.js';
 import { ModelRetrainer } from './adaptive/modelRetrainer.js';
 import { MonitorModel } from './adaptive/monitorModel.js';
@@ -13,7 +14,10 @@ import { ScoreDriftDetector } from './adaptive/scoreDriftDetector.js';
 import { TrainingWindow } from './adaptive/trainingWindow.js';
 import { driftAlert } from './driftAlert.js';
 import { AccountFeatureStore } from './features/accountFeatureStore.js';
+import { FEATURE_NAMES } from './features/featureNames.js';
 import { loadFeedbackModel } from './feedback/feedbackModel.js';
+import { ModelHealthRecorder, type RetrainReason } from './health/modelHealthRecorder.js';
+import { type ModelHealthSink, ModelHealthWriter } from './health/modelHealthWriter.js';
 import { RecentKeys } from './recentKeys.js';
 import { DEFAULT_MONITOR_RULES } from './rules/defaultRules.js';
 import { loadRules } from './rules/loadRules.js';
@@ -40,13 +44,22 @@ export interface MonitorRuntimeOptions {
   onScore?: (event: TransferEvent, score: number) => void;
   /** Reports retrains and their failures. */
   log?: (message: string) => void;
+  /**
+   * Records every drift check and every new model generation (the store's model health, for the
+   * dashboard). Rows are buffered and written off the hot path; settle() and close() flush them.
+   */
+  modelHealth?: {
+    sink: ModelHealthSink;
+    /** The model's name in the store; default 'monitor'. */
+    model?: string;
+  };
 }
 
 export interface MonitorRuntime {
   monitor: TransactionMonitor;
   features: AccountFeatureStore;
   model: ModelHolder<MonitorModel>;
-  /** Waits for a retrain in flight, so what is saved next includes its model. */
+  /** Waits for a retrain in flight, so what is saved next includes its model, and writes model-health rows. */
   settle(): Promise<void>;
   /** Writes history and model to the state directory (when persisting). */
   saveState(): void;
@@ -82,6 +95,28 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
   const minRows = Math.min(config.warmupEvents, config.retrain.windowSize);
   const modelOptions = { detector };
   let monitor: TransactionMonitor | undefined;
+  const health = options.modelHealth;
+  const healthWriter = health
+    ? new ModelHealthWriter(health.sink, {
+        onError: (error, rows) => log(`monitor: ${rows} model-health row(s) not stored: ${error.message}`),
+      })
+    : undefined;
+  const recorder = healthWriter
+    ? new ModelHealthRecorder({
+        model: health?.model ?? 'monitor',
+        featureNames: FEATURE_NAMES,
+        counters: () => monitor?.stats ?? { scored: 0, modelAlerts: 0, ruleAlerts: 0 },
+        write: (check) => healthWriter.add(check),
+      })
+    : undefined;
+  const featureDrift = recorder ? new FeatureDriftWindow({ window: config.drift.window }) : undefined;
+  /** Event time of the last transfer seen, for swaps that land between events (the worker's). */
+  let lastEventTime = Number.NaN;
+  const healthTime = (): number => {
+    const t = monitor?.currentEvent?.time ?? lastEventTime;
+    return Number.isFinite(t) ? t : Date.now();
+  };
+  let swapReason: RetrainReason | undefined;
   const drift = new ScoreDriftDetector({
     window: config.drift.window,
     threshold: config.drift.psiThreshold,
@@ -90,13 +125,28 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
       const event = monitor?.currentEvent;
       if (event) monitor?.raise(driftAlert(report, event.time, holder.generation));
       // The model's idea of normal is stale: refit on the recent window rather than wait for the schedule.
+      swapReason = 'drift';
       retrainOnDrift();
     },
+    ...(recorder
+      ? {
+          onCheck: (report, drifted) =>
+            recorder.check(report, drifted, healthTime(), holder.generation, featureDrift?.psi()),
+        }
+      : {}),
   });
-  holder.onSwap((model) => drift.setBaseline(model.driftBaseline));
+  holder.onSwap((model, previous) => {
+    const previousPsi = drift.lastPsi;
+    drift.setBaseline(model.driftBaseline);
+    featureDrift?.setBaseline(model.featureBaselines);
+    const reason = swapReason ?? (previous ? 'schedule' : 'first');
+    swapReason = undefined;
+    recorder?.retrain(healthTime(), holder.generation, model.trainingRows, reason, previousPsi);
+  });
 
   const modelPath = join(stateDir, MODEL_FILE);
   if (persist && existsSync(modelPath)) {
+    swapReason = 'loaded';
     holder.swap(MonitorModel.load(JSON.parse(readFileSync(modelPath, 'utf8'))));
     log(`monitor: loaded model from ${modelPath}`);
   }
@@ -142,6 +192,19 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
     : undefined;
   const keysPath = join(stateDir, KEYS_FILE);
   const recentKeys = persist && existsSync(keysPath) ? RecentKeys.load(readFileSync(keysPath)) : undefined;
+  // Only with model health: the event time for swaps between events, and rows for per-feature drift.
+  const onFeatures = recorder
+    ? (row: Float64Array) => {
+        lastEventTime = monitor?.currentEvent?.time ?? lastEventTime;
+        observe(row);
+      }
+    : observe;
+  const scored = featureDrift
+    ? (row: Float64Array, score: number) => {
+        featureDrift.observe(row);
+        drift.observe(score);
+      }
+    : (_row: Float64Array, score: number) => drift.observe(score);
   monitor = new TransactionMonitor({
     ...(recentKeys ? { recentKeys } : {}),
     ...(options.observers ? { observers: options.observers } : {}),
@@ -153,14 +216,14 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
     modelAlertThreshold: config.alertThreshold,
     modelAlertMinValue: config.modelAlertMinValue,
     modelAlertCooldownMs: config.modelAlertCooldownMs,
-    onFeatures: observe,
+    onFeatures,
     onScored: onScore
-      ? (_row, score) => {
-          drift.observe(score);
+      ? (row, score) => {
+          scored(row, score);
           const event = monitor?.currentEvent;
           if (event) onScore(event, score);
         }
-      : (_row, score) => drift.observe(score),
+      : scored,
   });
   const m = monitor;
 
@@ -170,6 +233,7 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
     model: holder,
     async settle() {
       await retrainer?.idle();
+      await healthWriter?.flush();
     },
     saveState() {
       if (!persist) return;
@@ -181,6 +245,7 @@ export function createMonitorRuntime(options: MonitorRuntimeOptions): MonitorRun
     },
     async close() {
       await retrainer?.close();
+      await healthWriter?.flush();
     },
   };
 }

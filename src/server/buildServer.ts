@@ -11,11 +11,15 @@ import type { Store } from '../store/types.js';
 import { apiKeyGuard } from './auth.js';
 import { errorHandler } from './errorHandler.js';
 import { actionRoutes } from './routes/actions.js';
+import { addressRoutes } from './routes/addresses.js';
 import { alertRoutes } from './routes/alerts.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { authSummaryRoutes } from './routes/authSummary.js';
 import { DEMO_LOGIN_PATH, demoLoginRoutes } from './routes/demoLogin.js';
 import { graphRoutes } from './routes/graph.js';
 import { intelRoutes } from './routes/intel.js';
+import { modelRoutes } from './routes/models.js';
 import { policyRoutes } from './routes/policy.js';
 import { RECORDER_PATH, recorderScriptRoute } from './routes/recorderScript.js';
 import { streamRoutes } from './routes/stream.js';
@@ -36,6 +40,8 @@ export interface ServerDeps {
   auth?: ArgusAuth;
   /** How /v1/intel/trends marks bursts (intel.bursts); the defaults without it. */
   intelBursts?: ArgusConfig['intel']['bursts'];
+  /** Absolute folders POST /v1/audit/reports/scan may read (audit.scanRoots); the working directory when absent. */
+  auditScanRoots?: readonly string[];
   /** The built dashboard to serve at `/`; found beside the package (dist/web) when not given. */
   webRoot?: string;
   /** Extra routes (the demo's webhook sink), registered inside the same auth and error handling. */
@@ -103,13 +109,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(policyRoutes, { pipeline: deps.pipeline });
   await app.register(actionRoutes, { store: deps.store, retry: deps.retryAction });
   await app.register(transferRoutes, { store: deps.store });
+  await app.register(modelRoutes, { store: deps.store });
+  await app.register(auditRoutes, { store: deps.store, scanRoots: deps.auditScanRoots ?? [] });
   await app.register(intelRoutes, {
     store: deps.store,
     ...(deps.intelBursts ? { bursts: deps.intelBursts } : {}),
   });
   if (deps.graphScreening) await app.register(graphRoutes, { screening: deps.graphScreening });
+  if (deps.graphScreening) await app.register(addressRoutes, { screening: deps.graphScreening });
   await recorderScriptRoute(app);
   if (deps.auth) await app.register(authRoutes, { auth: deps.auth, store: deps.store });
+  if (deps.auth) await app.register(authSummaryRoutes, { auth: deps.auth, store: deps.store });
   if (deps.auth && demoLogin) await app.register(demoLoginRoutes, { auth: deps.auth });
   for (const plugin of deps.plugins ?? []) await plugin(app);
   return app;

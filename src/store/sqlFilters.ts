@@ -76,6 +76,10 @@ export function authDecisionWhere(filter: Omit<AuthDecisionFilter, 'limit'>): Wh
     parts.push('at >= ?');
     params.push(filter.since);
   }
+  if (filter.until !== undefined) {
+    parts.push('at < ?');
+    params.push(filter.until);
+  }
   return finish(parts, params, filter.cursor);
 }
 

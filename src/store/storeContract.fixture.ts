@@ -8,10 +8,14 @@ import type { Transfer } from '../core/transfer.js';
 import { AlertClosedError } from './alertClosedError.js';
 import type {
   AlertFilter,
+  AuditReportRecord,
+  AuditReportSummary,
   AuthDecisionFilter,
   AuthDecisionRecord,
   IntelDocument,
   IntelDocumentFilter,
+  ModelHealthCheck,
+  ModelHealthQuery,
   Page,
   Store,
 } from './types.js';
@@ -1527,6 +1531,114 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
           expect(allowPages.map((p) => p.length)).toEqual([2, 2]);
           expect(await store.authDecisions.list({ userId: uid('user') })).toStrictEqual({ items: [] });
         });
+
+        it('list takes until as an exclusive end, alone, with since and across cursor pages', async () => {
+          const user = uid('user');
+          const kinds = ['allow', 'deny', 'challenge', 'allow', 'deny', 'allow'] as const;
+          const mine = kinds.map((kind, i) => decision(user, T0 + i * 10, { decision: kind }));
+          await store.authDecisions.append(mine);
+          const newestFirst = [...mine].reverse();
+          const list = async (filter: AuthDecisionFilter) =>
+            (await store.authDecisions.list({ userId: user, limit: 500, ...filter })).items;
+
+          expect(await list({ until: T0 + 30 })).toStrictEqual(newestFirst.slice(3));
+          expect(await list({ until: T0 + 31 })).toStrictEqual(newestFirst.slice(2));
+          expect(await list({ since: T0 + 10, until: T0 + 40 })).toStrictEqual(newestFirst.slice(2, 5));
+          expect(await list({ since: T0 + 10, until: T0 + 10 })).toStrictEqual([]);
+          expect(await list({ until: T0 + 50, decision: ['deny'] })).toStrictEqual([mine[4], mine[1]]);
+          const pages = await allPages((cursor) =>
+            store.authDecisions.list({
+              userId: user,
+              until: T0 + 45,
+              limit: 2,
+              ...(cursor ? { cursor } : {}),
+            }),
+          );
+          expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+          expect(pages.flat()).toStrictEqual(newestFirst.slice(1));
+        });
+      });
+    });
+
+    describe('model health', () => {
+      const check = (
+        model: string,
+        at: number,
+        overrides: Partial<ModelHealthCheck> = {},
+      ): ModelHealthCheck => ({
+        model,
+        at,
+        generation: 2,
+        sampleSize: 10_000,
+        psi: 0.0425,
+        level: 'stable',
+        details: {
+          kind: 'check',
+          drifted: false,
+          deciles: {
+            edges: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+            current: [0.08, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.12],
+            baseline: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1],
+          },
+          histogram: { edges: [0.5], current: [0.45, 0.55] },
+          alerts: { scored: 1_000, model: 2, rules: 5, modelRate: 0.002, ruleRate: 0.005 },
+          features: [{ name: 'amount_log', psi: 0.31 }],
+        },
+        ...overrides,
+      });
+
+      it('records checks that list reads back oldest first, ties in recording order', async () => {
+        const model = uid('model');
+        const retrain = check(model, T0 + 20, {
+          generation: 3,
+          psi: 0,
+          sampleSize: 50_000,
+          details: { kind: 'retrain', retrain: { reason: 'drift', rows: 50_000, previousPsi: 0.27 } },
+        });
+        const late = check(model, T0 + 30, { psi: 0.27, level: 'significant', details: { kind: 'check' } });
+        const [a, b] = [check(model, T0 + 20, { psi: 0.15, level: 'moderate' }), check(model, T0 + 10)];
+        await store.modelHealth.recordMany([late, a]);
+        await store.modelHealth.record(retrain);
+        await store.modelHealth.recordMany([b]);
+        await store.modelHealth.recordMany([]);
+        expect(await store.modelHealth.list({ model })).toStrictEqual([b, a, retrain, late]);
+      });
+
+      it('list keeps to one model and [since, until), and returns the latest limit of a long range', async () => {
+        const [model, other] = [uid('model'), uid('model')];
+        const mine = Array.from({ length: 8 }, (_, i) => check(model, T0 + i * 100, { generation: i }));
+        await store.modelHealth.recordMany([...mine.slice(0, 5), check(other, T0 + 150)]);
+        await store.modelHealth.recordMany(mine.slice(5));
+        const list = (q: Omit<ModelHealthQuery, 'model'>) => store.modelHealth.list({ model, ...q });
+        expect(await list({ since: T0 + 200, until: T0 + 500 })).toStrictEqual(mine.slice(2, 5));
+        expect(await list({ since: T0 + 150 })).toStrictEqual(mine.slice(2));
+        expect(await list({ until: T0 + 100 })).toStrictEqual(mine.slice(0, 1));
+        expect(await list({ limit: 3 })).toStrictEqual(mine.slice(5));
+        expect(await list({ since: T0, until: T0 + 400, limit: 2 })).toStrictEqual(mine.slice(2, 4));
+        expect(await list({ since: T0 + 800 })).toStrictEqual([]);
+        expect(await store.modelHealth.list({ model: uid('model') })).toStrictEqual([]);
+      });
+
+      it('recordMany writes all or nothing: a non-finite PSI rejects the batch', async () => {
+        const model = uid('model');
+        await expect(
+          store.modelHealth.recordMany([check(model, T0), check(model, T0 + 1, { psi: Number.NaN })]),
+        ).rejects.toThrow(/PSI must be finite/);
+        await expect(store.modelHealth.record(check(model, T0, { psi: Infinity }))).rejects.toThrow(
+          RangeError,
+        );
+        expect(await store.modelHealth.list({ model })).toStrictEqual([]);
+      });
+
+      it('latest gives every model its latest row, the last recorded on a tie, by name', async () => {
+        const [first, second, quiet] = [uid('model'), uid('model'), uid('model')];
+        const newest = check(first, T0 + 50, { psi: 0.21, level: 'significant' });
+        const tieWinner = check(second, T0 + 10, { generation: 5, psi: 0, details: { kind: 'retrain' } });
+        await store.modelHealth.recordMany([check(first, T0), newest, check(first, T0 + 20)]);
+        await store.modelHealth.recordMany([check(second, T0 + 10), tieWinner, check(second, T0 - 1)]);
+        const ours = new Set([first, second, quiet]);
+        const latest = (await store.modelHealth.latest()).filter((c) => ours.has(c.model));
+        expect(latest).toStrictEqual([newest, tieWinner]);
       });
     });
 
@@ -1923,6 +2035,109 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
         await store.sourceCursors.set(nvd, '2024-04-01T00:00:00.000', T0 + HOUR);
         expect(await store.sourceCursors.get(nvd)).toBe('2024-04-01T00:00:00.000');
         expect(await store.sourceCursors.get(feed)).toBe('W/"etag-1"');
+      });
+    });
+    describe('audit reports', () => {
+      const makeReport = (overrides: Partial<AuditReportRecord> = {}): AuditReportRecord => ({
+        id: uid('aud'),
+        createdAt: T0,
+        origin: 'upload',
+        target: uid('target'),
+        files: 3,
+        counts: { critical: 0, high: 2, medium: 1, low: 0, info: 4 },
+        body: JSON.stringify({
+          version: 1,
+          findings: [{ detector: 'reentrancy-eth', line: 12 }],
+          note: 'é ✓',
+        }),
+        ...overrides,
+      });
+      const summaryOf = ({ body: _, ...summary }: AuditReportRecord): AuditReportSummary => summary;
+
+      it('save then get returns the report with its body; an unknown id is undefined', async () => {
+        const report = makeReport({
+          origin: 'cli',
+          files: 0,
+          counts: { critical: 1, high: 0, medium: 0, low: 7, info: 0 },
+        });
+        await store.auditReports.save(report);
+        expect(await store.auditReports.get(report.id)).toStrictEqual(report);
+        expect(await store.auditReports.get(uid('aud'))).toBeUndefined();
+      });
+
+      it('save rejects an id already stored and keeps the first report', async () => {
+        const report = makeReport();
+        await store.auditReports.save(report);
+        await expect(store.auditReports.save({ ...report, files: 99, body: '{}' })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        expect(await store.auditReports.get(report.id)).toStrictEqual(report);
+      });
+
+      it('list reads summaries newest first (ties: last saved first), by target and origin, in cursor pages', async () => {
+        const target = uid('target');
+        const at = [T0 + 30, T0 + 10, T0 + 20, T0 + 20, T0 + 50, T0 + 40, T0 + 5];
+        const origins = ['upload', 'scan', 'cli', 'demo', 'scan', 'upload', 'scan'] as const;
+        const reports = at.map((createdAt, i) => makeReport({ target, createdAt, origin: origins[i] }));
+        for (const report of reports) await store.auditReports.save(report);
+        await store.auditReports.save(makeReport({ createdAt: T0 + 25 }));
+        const newestFirst = [4, 5, 0, 3, 2, 1, 6].map((i) => summaryOf(reports[i] as AuditReportRecord));
+
+        expect(await store.auditReports.list({ target })).toStrictEqual({ items: newestFirst });
+        expect((await store.auditReports.list({ target, origin: ['scan'] })).items).toStrictEqual(
+          newestFirst.filter((r) => r.origin === 'scan'),
+        );
+        expect((await store.auditReports.list({ target, origin: ['cli', 'demo'] })).items).toStrictEqual(
+          newestFirst.filter((r) => r.origin === 'cli' || r.origin === 'demo'),
+        );
+        const pages = await allPages((cursor) =>
+          store.auditReports.list({ target, limit: 3, ...(cursor ? { cursor } : {}) }),
+        );
+        expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+        expect(pages.flat()).toStrictEqual(newestFirst);
+        const twoAtATime = await allPages((cursor) =>
+          store.auditReports.list({
+            target,
+            origin: ['scan', 'upload'],
+            limit: 2,
+            ...(cursor ? { cursor } : {}),
+          }),
+        );
+        expect(twoAtATime.flat()).toStrictEqual(
+          newestFirst.filter((r) => r.origin === 'scan' || r.origin === 'upload'),
+        );
+        expect(await store.auditReports.list({ target: uid('target') })).toStrictEqual({ items: [] });
+
+        const everyone = (await store.auditReports.list({ limit: 500 })).items;
+        const times = everyone.map((r) => r.createdAt);
+        expect(times).toStrictEqual([...times].sort((a, b) => b - a));
+        expect(everyone.filter((r) => r.target === target)).toStrictEqual(newestFirst);
+      });
+
+      it('a report saved late with an early time is listed once, where its time puts it', async () => {
+        const target = uid('target');
+        const [late, middle, early] = [T0 + 300, T0 + 200, T0 + 100].map((createdAt) =>
+          makeReport({ target, createdAt }),
+        ) as [AuditReportRecord, AuditReportRecord, AuditReportRecord];
+        await store.auditReports.save(late);
+        await store.auditReports.save(early);
+        const first = await store.auditReports.list({ target, limit: 1 });
+        expect(first.items).toStrictEqual([summaryOf(late)]);
+        await store.auditReports.save(middle);
+        const rest = await store.auditReports.list({ target, limit: 5, cursor: first.nextCursor as string });
+        expect(rest).toStrictEqual({ items: [summaryOf(middle), summaryOf(early)] });
+      });
+
+      it('remove deletes one report and says whether there was one', async () => {
+        const target = uid('target');
+        const [kept, removed] = [makeReport({ target }), makeReport({ target, createdAt: T0 + 1 })];
+        await store.auditReports.save(kept);
+        await store.auditReports.save(removed);
+        expect(await store.auditReports.remove(removed.id)).toBe(true);
+        expect(await store.auditReports.remove(removed.id)).toBe(false);
+        expect(await store.auditReports.remove(uid('aud'))).toBe(false);
+        expect(await store.auditReports.get(removed.id)).toBeUndefined();
+        expect(await store.auditReports.list({ target })).toStrictEqual({ items: [summaryOf(kept)] });
       });
     });
   });

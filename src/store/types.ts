@@ -350,7 +350,10 @@ export interface AuthDecisionRecord {
 export interface AuthDecisionFilter {
   userId?: string;
   decision?: AuthDecisionKind[];
+  /** Decisions at or after, epoch ms. */
   since?: number;
+  /** Decisions before (exclusive), epoch ms. */
+  until?: number;
   limit?: number;
   /** Opaque cursor from a previous page; newest first. */
   cursor?: string;
@@ -421,6 +424,122 @@ export interface IntelDocumentRepository {
   all(source?: IntelSource[]): AsyncIterable<IntelDocument>;
 }
 
+export const AUDIT_REPORT_ORIGINS = ['upload', 'scan', 'cli', 'demo'] as const;
+/** How an audit was started: sources uploaded to the API, a folder scanned by the server, the CLI, the demo. */
+export type AuditReportOrigin = (typeof AUDIT_REPORT_ORIGINS)[number];
+
+/** What the report list shows of an audit: where it came from and how many findings at each severity. */
+export interface AuditReportSummary {
+  id: string;
+  createdAt: number;
+  origin: AuditReportOrigin;
+  /** What was audited: a folder, or the name given to an upload. */
+  target: string;
+  /** Solidity files audited. */
+  files: number;
+  /** Findings per severity. */
+  counts: Record<Severity, number>;
+}
+
+export interface AuditReportRecord extends AuditReportSummary {
+  /** The audit area's JSON (findings with their code excerpts, versioned there); the store does not look inside. */
+  body: string;
+}
+
+export interface AuditReportFilter {
+  origin?: AuditReportOrigin[];
+  /** Reports of exactly this target. */
+  target?: string;
+  limit?: number;
+  /** Opaque cursor from a previous page; newest first. */
+  cursor?: string;
+}
+
+export interface AuditReportRepository {
+  /** Stores a new report; an id already stored is a ConflictError. */
+  save(report: AuditReportRecord): Promise<void>;
+  get(id: string): Promise<AuditReportRecord | undefined>;
+  /** Newest created first (ties: last stored first), without the bodies. */
+  list(filter: AuditReportFilter): Promise<Page<AuditReportSummary>>;
+  /** Deletes a report; false when there was none. */
+  remove(id: string): Promise<boolean>;
+}
+
+export const MODEL_HEALTH_LEVELS = ['stable', 'moderate', 'significant'] as const;
+/** The conventional reading of a PSI: below 0.1 stable, 0.1 to 0.2 a moderate shift, 0.2 and above significant. */
+export type ModelHealthLevel = (typeof MODEL_HEALTH_LEVELS)[number];
+
+/**
+ * Scores over bins: bin i holds edges[i - 1] <= score < edges[i] (the first and last are open), so there
+ * is one more share than edges. `baseline` is the training scores' shares, when the model kept them.
+ */
+export interface ModelScoreBins {
+  edges: number[];
+  current: number[];
+  baseline?: number[];
+}
+
+/** What a health row says beyond its columns; JSON in the body column. */
+export interface ModelHealthDetails {
+  /** A drift check of the recent scores, or a retrain (or load) that installed a new generation. */
+  kind: 'check' | 'retrain';
+  /** check: whether it raised a drift alert (PSI at the threshold and not in the cool-down). */
+  drifted?: boolean;
+  /** check: the window's shares over the training-score deciles, the bins PSI is computed on. */
+  deciles?: ModelScoreBins;
+  /** check: the window's shares over fixed bins of the calibrated score. */
+  histogram?: ModelScoreBins;
+  /** check: alerts since the previous check, and per scored transfer. */
+  alerts?: { scored: number; model: number; rules: number; modelRate: number; ruleRate: number };
+  /** check: PSI of each feature over a sample of the window against the training rows' deciles. */
+  features?: { name: string; psi: number }[];
+  /** retrain: why and on what the new generation was fitted; previousPsi is the last PSI of the one it replaced. */
+  retrain?: { reason: 'first' | 'drift' | 'schedule' | 'loaded'; rows: number; previousPsi?: number };
+}
+
+/**
+ * One look at a model's health. A check measures `sampleSize` recent scores against the training
+ * baseline; a retrain row has the new generation's training rows as sampleSize and PSI 0 (a fresh
+ * model matches its own baseline).
+ */
+export interface ModelHealthCheck {
+  /** Which model, e.g. 'monitor'. */
+  model: string;
+  /** When, epoch ms (the event time of the transfer that completed the check). */
+  at: number;
+  generation: number;
+  sampleSize: number;
+  psi: number;
+  level: ModelHealthLevel;
+  details: ModelHealthDetails;
+}
+
+export interface ModelHealthQuery {
+  model: string;
+  /** At or after (ms). */
+  since?: number;
+  /** Before (ms). */
+  until?: number;
+  /** Default 1,000, at most MODEL_HEALTH_LIST_MAX. */
+  limit?: number;
+}
+
+export const MODEL_HEALTH_LIST_MAX = 5_000;
+
+/** Drift checks and retrains of the models, for the dashboard's model-health page. */
+export interface ModelHealthRepository {
+  record(check: ModelHealthCheck): Promise<void>;
+  /** Appends a batch in one transaction, in order: all or none (a non-finite PSI rejects it). */
+  recordMany(checks: readonly ModelHealthCheck[]): Promise<void>;
+  /**
+   * A model's rows with since <= at < until, oldest first (ties in recording order). When more than
+   * `limit` match, the latest `limit` of them: a chart over a long range shows its recent end.
+   */
+  list(query: ModelHealthQuery): Promise<ModelHealthCheck[]>;
+  /** Every model that has a row, with its latest one (greatest at, last recorded on a tie), by name. */
+  latest(): Promise<ModelHealthCheck[]>;
+}
+
 /** Where an incremental source stopped (a lastModified time, an ETag, a file offset), per source key. */
 export interface SourceCursorRepository {
   get(key: string): Promise<string | undefined>;
@@ -446,6 +565,8 @@ export interface Store {
   readonly authDecisions: AuthDecisionRepository;
   readonly intelDocuments: IntelDocumentRepository;
   readonly sourceCursors: SourceCursorRepository;
+  readonly auditReports: AuditReportRepository;
+  readonly modelHealth: ModelHealthRepository;
   /** Applies pending migrations; returns the schema version now in force. */
   migrate(): Promise<number>;
   close(): Promise<void>;

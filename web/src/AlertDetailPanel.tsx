@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { GraphViewLink, PathLinks } from './address/AddressLink.js';
 import type { ArgusApi } from './api.js';
+import { EvidenceExcerpt } from './audit/EvidenceExcerpt.js';
 import { FeatureBars } from './FeatureBars.js';
 import { StatusButtons } from './StatusButtons.js';
 import type { Alert, AlertDetail, Evidence } from './types.js';
@@ -41,6 +43,8 @@ export function AlertDetailPanel(props: {
   const paths = ofKind(alert.evidence, 'path');
   const code = ofKind(alert.evidence, 'code');
   const facts = ofKind(alert.evidence, 'fact');
+  // Path nodes and an address subject are on the subject's chain (ethereum when it does not say).
+  const chain = alert.subject.chain ?? 'ethereum';
   return (
     <aside className="detail" aria-label="alert detail">
       <header>
@@ -55,6 +59,7 @@ export function AlertDetailPanel(props: {
         {alert.score.toFixed(2)} · seen {alert.count}× · status{' '}
         <strong className="status">{alert.status}</strong>
       </p>
+      {alert.subject.kind === 'address' && <GraphViewLink chain={chain} address={alert.subject.id} />}
       <p>{alert.explanation}</p>
       <StatusButtons api={api} alert={alert} onChanged={props.onChanged} />
       {features.length > 0 && (
@@ -73,7 +78,7 @@ export function AlertDetailPanel(props: {
             {paths.map((p) => (
               <li key={p.nodes.join('>')}>
                 {p.label && <strong>{p.label}: </strong>}
-                <code>{p.nodes.join(' → ')}</code>
+                <PathLinks chain={chain} nodes={p.nodes} />
                 {p.share !== undefined && <span className="muted"> ({(p.share * 100).toFixed(0)}%)</span>}
               </li>
             ))}
@@ -84,12 +89,7 @@ export function AlertDetailPanel(props: {
         <section>
           <h3>Code</h3>
           {code.map((c) => (
-            <figure key={`${c.file}:${c.startLine}`}>
-              <figcaption>
-                {c.file}:{c.startLine}-{c.endLine}
-              </figcaption>
-              {c.excerpt && <pre>{c.excerpt}</pre>}
-            </figure>
+            <EvidenceExcerpt key={`${c.file}:${c.startLine}`} evidence={c} />
           ))}
         </section>
       )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AddressSearch } from './address/AddressSearch.js';
 import { navigate, type PageName } from './route.js';
 
 const PAGES: { page: PageName; label: string; path: string }[] = [
@@ -39,6 +40,7 @@ export function TopBar(props: { current: PageName; onLogout(): void; children?: 
           </span>
         )}
       </nav>
+      <AddressSearch />
       {props.children}
       <button type="button" className="link" onClick={props.onLogout}>
         Sign out

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { DETECTORS, detectorMeta } from '../../audit/detectors/registry.js';
+import { auditReportRecord } from '../../audit/report/auditReportRecord.js';
 import { exitCodeFor } from '../../audit/report/exitCode.js';
 import { formatHtml } from '../../audit/report/formatHtml.js';
 import { formatJson } from '../../audit/report/formatJson.js';
@@ -11,6 +12,7 @@ import { runAudit } from '../../audit/runAudit.js';
 import type { FindingSeverity } from '../../audit/types.js';
 import { ArgusError } from '../../core/errors.js';
 import { VERSION } from '../../version.js';
+import { withStore } from '../context.js';
 import { consoleOutput, EXIT_USAGE, formatTable, printJson, reportError } from '../output.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown', 'html'] as const;
@@ -25,6 +27,7 @@ interface AuditCliOptions {
   exclude?: string;
   listDetectors?: boolean;
   progress: boolean;
+  store?: boolean;
 }
 
 function ids(value: string | undefined, option: string): string[] | undefined {
@@ -79,6 +82,7 @@ export function registerAuditCommand(program: Command): void {
     .option('--exclude <ids>', 'skip these detectors (comma-separated)')
     .option('--list-detectors', 'list the detectors with severity, category and SWC id, then exit')
     .option('--no-progress', 'no progress line on a terminal')
+    .option('--store', "also save the report in the configured store, for the dashboard's Audit page")
     .addHelpText(
       'after',
       `
@@ -91,9 +95,10 @@ Examples:
   $ argus audit contracts/
   $ argus audit contracts/ --format sarif --output argus.sarif --fail-on high
   $ argus audit Token.sol --format html --output audit.html
-  $ argus audit src --detectors reentrancy-eth,tx-origin --format json`,
+  $ argus audit src --detectors reentrancy-eth,tx-origin --format json
+  $ argus audit contracts/ --store --fail-on high   # CI: the run shows in the dashboard`,
     )
-    .action(async (paths: string[], opts: AuditCliOptions) => {
+    .action(async (paths: string[], opts: AuditCliOptions, cmd: Command) => {
       const format = FORMATS.includes(opts.format as Format) ? (opts.format as Format) : undefined;
       const output = consoleOutput(format === 'json' || format === 'sarif');
       try {
@@ -163,6 +168,15 @@ Examples:
           );
         } else {
           output.out(rendered);
+        }
+        if (opts.store) {
+          const record = auditReportRecord(report, {
+            origin: 'cli',
+            target: paths.join(', '),
+            at: Date.now(),
+          });
+          await withStore(cmd, ({ store }) => store.auditReports.save(record));
+          process.stderr.write(`stored audit report ${record.id} (dashboard: /audit/${record.id})\n`);
         }
         process.exitCode = exitCodeFor(report, failOn);
       } catch (error) {

@@ -51,7 +51,9 @@ Each transfer updates the sender's and recipient's history (decayed counts and s
 ...), is scored by an unsupervised model retrained in a worker on a sliding window, and is checked by
 the YAML rules (monitor.rulesFile, or the built-in ones). Alerts go into the alert pipeline, whose
 policy can hold the withdrawal, demand a second factor or sweep funds. History and model are saved in
-monitor.stateDir on exit and loaded on start.
+monitor.stateDir on exit and loaded on start. Every drift check of the model (PSI of its recent scores
+against training, score histogram, alert rate, per-feature drift) and every retrain is stored for the
+dashboard's Model health page (GET /v1/models/monitor/health).
 
 Every transfer also goes onto the transaction graph (config section graph): a transfer touching a
 labelled address (argus labels import) raises a direct-exposure alert at once; one that lifts the
@@ -165,6 +167,8 @@ async function runLive(opts: RunOptions & { source: string }, cmd: Command, outp
     persistState: true,
     log: (line) => output.err(line),
     ...(graph ? { observers: graph.observers, counterpartyRisk: graph.watch } : {}),
+    // Every drift check and retrain goes to the store for the dashboard's model-health page.
+    ...(store ? { modelHealth: { sink: (checks) => store.modelHealth.recordMany(checks) } } : {}),
   });
   const responder = store ? startCliResponder(store, config, baseDir, output) : undefined;
   const alertsFile = opts.alertsOut ? createWriteStream(opts.alertsOut, { flags: 'a' }) : undefined;

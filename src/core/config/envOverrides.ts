@@ -2,7 +2,7 @@
  * Environment overrides: ARGUS_<SECTION>__<KEY>__... maps onto the config tree,
  * upper snake case becoming camel case (ARGUS_SERVER__RATE_LIMIT__MAX -> server.rateLimit.max).
  */
-const SECTIONS = new Set(['STORE', 'SERVER', 'RESPOND', 'MONITOR', 'GRAPH', 'AUTH', 'INTEL', 'LOG']);
+const SECTIONS = new Set(['STORE', 'SERVER', 'RESPOND', 'MONITOR', 'GRAPH', 'AUTH', 'INTEL', 'AUDIT', 'LOG']);
 
 function camel(segment: string): string {
   return segment.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());

@@ -310,6 +310,27 @@ export const ConfigSchema = z.strictObject({
       projects: z.array(z.string().min(1)).default([]),
     })
     .prefault({}),
+  audit: z
+    .strictObject({
+      /**
+       * Folders the server may audit on request (POST /v1/audit/reports/scan reads the server's disk),
+       * with everything below them; relative to the config file. Empty: the server's working directory
+       * only. In the environment, comma-separated: ARGUS_AUDIT__SCAN_ROOTS=/srv/contracts,/srv/vendor.
+       */
+      scanRoots: z
+        .preprocess(
+          (value) =>
+            typeof value === 'string'
+              ? value
+                  .split(',')
+                  .map((s) => s.trim())
+                  .filter(Boolean)
+              : value,
+          z.array(z.string().min(1)),
+        )
+        .default([]),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -2,7 +2,7 @@ import { type Chain, parseChain } from '../../core/chain.js';
 import { ArgusError } from '../../core/errors.js';
 import type { Label } from '../../core/label.js';
 import type { GraphSnapshotMeta, GraphSnapshotRepository, LabelRepository } from '../../store/types.js';
-import { clusterEntities } from '../clustering/clusterEntities.js';
+import { clusterEntities, type EntityClustering } from '../clustering/clusterEntities.js';
 import {
   createLinkabilityIndex,
   type Linkability,
@@ -18,6 +18,9 @@ import { categoryWeight, combineRisk, DEFAULT_CATEGORY_WEIGHTS } from '../exposu
 import { graphSnapshotName } from '../graph/graphSnapshotName.js';
 import { TransferGraph } from '../graph/transferGraph.js';
 import { canonicalAddress } from '../labels/addresses.js';
+import { addressCluster } from './addressCluster.js';
+import type { AddressView, AddressViewRequest } from './addressView.js';
+import { describeAddress } from './describeAddress.js';
 import { buildScreeningContext, type ScreeningContext } from './screeningContext.js';
 
 export interface GraphScreeningDeps {
@@ -74,8 +77,14 @@ interface LoadedGraph {
   /** The chain's label count when context was built; a different count means rebuild it. */
   labelCount: number;
   screeners: Map<string, ExposureScreener>;
+  clustering?: EntityClustering;
   linkability?: LinkabilityIndex;
 }
+
+/** An address page clusters the graph on first request only up to this size (about a second beyond). */
+const CHEAP_CLUSTERING_EDGES = 250_000;
+/** The address page's risk is the default screen's: as far back as /v1/screen traces. */
+const ADDRESS_SCREEN_HOPS = 3;
 
 interface ChainState {
   /** undefined: never checked; null: no snapshot stored at the last check. */
@@ -148,11 +157,63 @@ export class GraphScreeningService {
         note: `no ${chain} transfer graph is stored yet`,
       };
     }
-    if (loaded.linkability === undefined) {
-      // Seconds at a million nodes, so once per revision; synchronous, so no second caller can race it.
-      loaded.linkability = createLinkabilityIndex(loaded.graph, clusterEntities(loaded.graph).links);
+    return { chain, ...linkabilityOf(loaded).linkabilityOf(address), graph: graphInfo(loaded.meta) };
+  }
+
+  /**
+   * What the dashboard's address page shows: labels, risk, activity over time, the drawn neighbourhood
+   * and, when cheap, the entity cluster. A NOT_FOUND error (404) when the chain has no stored graph or
+   * the address is not on it, saying which.
+   */
+  async address(request: AddressViewRequest): Promise<AddressView> {
+    const chain = parseChain(request.chain);
+    const address = canonicalAddress(chain, request.address);
+    const loaded = await this.current(chain);
+    if (loaded === null) {
+      throw new ArgusError(
+        'NOT_FOUND',
+        `no ${chain} transfer graph is stored yet, so ${address} has no activity to show`,
+        {
+          input: address,
+          hint: 'the monitor saves the graph of the transfers it ingests (argus monitor); try again once it has',
+        },
+      );
     }
-    return { chain, ...loaded.linkability.linkabilityOf(address), graph: graphInfo(loaded.meta) };
+    const node = loaded.graph.nodeOf(address);
+    if (node < 0) {
+      throw new ArgusError(
+        'NOT_FOUND',
+        `${address} is not on the stored ${chain} transfer graph (${loaded.meta.nodes} addresses, saved ${new Date(loaded.meta.savedAt).toISOString()})`,
+        {
+          input: address,
+          hint: 'check the chain and the address; the graph holds only addresses seen in monitored transfers',
+        },
+      );
+    }
+    const screen = this.screenerFor(loaded, ADDRESS_SCREEN_HOPS, 3).screenNode(node);
+    const nodeScreener = this.screenerFor(loaded, ADDRESS_SCREEN_HOPS, 1);
+    const cheap = loaded.linkability !== undefined || loaded.graph.edgeCount <= CHEAP_CLUSTERING_EDGES;
+    return {
+      chain,
+      address,
+      graph: graphInfo(loaded.meta),
+      labels: await this.deps.labels.forAddress(chain, address),
+      cluster: cheap ? addressCluster(loaded.graph, clusteringOf(loaded), linkabilityOf(loaded), node) : null,
+      ...(cheap
+        ? {}
+        : { clusterNote: `the ${chain} graph is too large to cluster per request; see argus graph report` }),
+      ...describeAddress({
+        graph: loaded.graph,
+        node,
+        labelsByAddress: loaded.context.labelsByAddress,
+        screen,
+        screenHops: ADDRESS_SCREEN_HOPS,
+        riskOf: (other) => nodeScreener.screenNode(other).riskScore,
+        hops: request.hops ?? 2,
+        maxNodes: request.maxNodes ?? 60,
+        bucket: request.bucket ?? 'auto',
+      }),
+    };
   }
 
   /** The chain's loaded graph, refreshed from the store when recheckMs has passed. */
@@ -286,6 +347,17 @@ export class GraphScreeningService {
       },
     };
   }
+}
+
+// Seconds at a million nodes, so once per revision; synchronous, so no second caller can race it.
+function clusteringOf(loaded: LoadedGraph): EntityClustering {
+  loaded.clustering ??= clusterEntities(loaded.graph);
+  return loaded.clustering;
+}
+
+function linkabilityOf(loaded: LoadedGraph): LinkabilityIndex {
+  loaded.linkability ??= createLinkabilityIndex(loaded.graph, clusteringOf(loaded).links);
+  return loaded.linkability;
 }
 
 function graphInfo(meta: GraphSnapshotMeta): GraphInfo {

@@ -27,6 +27,13 @@ describe('createEntityExtractor', () => {
     ]);
   });
 
+  it('leaves the full stop that ends a sentence off a scoped package name', () => {
+    expect(extractor.entities('Pin @openzeppelin/contracts. Then upgrade @scope/lib.name.')).toEqual([
+      { kind: 'package', value: '@openzeppelin/contracts' },
+      { kind: 'package', value: '@scope/lib.name' },
+    ]);
+  });
+
   it('gives offsets and the text as written', () => {
     const [mention] = extractor.mentions('see CVE-2021-3156');
     expect(mention).toEqual({

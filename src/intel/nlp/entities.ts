@@ -60,7 +60,9 @@ const ID_PATTERNS: readonly { kind: EntityKind; pattern: RegExp; normalise: (m: 
 const BECH32_CANDIDATE = /(?<![\w])bc1[02-9ac-hj-np-z]{11,71}(?![\w])/gi;
 
 // npm package specs written as such: @scope/name (with or without a version) and name@1.2.3.
-const SCOPED_PACKAGE = /(?<![\w@/.-])(@[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*)(?:@[\^~]?v?\d[\w.+-]*)?/gi;
+// A name never ends in a dot: the dot after "@openzeppelin/contracts." ends the sentence.
+const SCOPED_PACKAGE =
+  /(?<![\w@/.-])(@[a-z0-9][a-z0-9._-]*\/[a-z0-9](?:[a-z0-9._-]*[a-z0-9_-])?)(?:@[\^~]?v?\d[\w.+-]*)?/gi;
 const VERSIONED_PACKAGE = /(?<![\w@/.-])([a-z0-9][a-z0-9._-]*)@[\^~]?v?\d+(?:\.\d+)*(?![\w@])/gi;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

@@ -81,6 +81,32 @@ describe('MonitorModel', () => {
     for (let i = 0; i < 50; i++)
       expect(restored.scoreRow(rowOf(train, i))).toBe(model.scoreRow(rowOf(train, i)));
     expect(Array.from(restored.driftBaseline.edges)).toEqual(Array.from(model.driftBaseline.edges));
+    expect(restored.driftBaseline.histogram).toEqual(model.driftBaseline.histogram);
+    expect(restored.featureBaselines).toEqual(model.featureBaselines);
+  });
+
+  it("keeps what model health needs: the training scores over fixed bins and each feature's deciles", () => {
+    const histogram = Array.from(model.driftBaseline.histogram ?? []);
+    expect(histogram).toHaveLength(20);
+    // Calibrated training scores are percentiles, so each twentieth of [0, 1] holds about 5% of them.
+    for (const share of histogram) expect(share).toBeCloseTo(0.05, 1);
+    expect(model.featureBaselines).toHaveLength(NAMES.length);
+    for (const b of model.featureBaselines ?? []) {
+      expect(b.edges).toHaveLength(9);
+      expect(b.proportions.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('loads a model saved before model health was kept, without those parts', () => {
+    const saved = JSON.parse(JSON.stringify(model.save()));
+    delete saved.state.featureBaselines;
+    delete saved.state.driftBaseline.histogram;
+    const restored = MonitorModel.load(saved, { featureNames: NAMES, layoutVersion: 3 });
+    expect(restored.featureBaselines).toBeUndefined();
+    expect(restored.driftBaseline.histogram).toBeUndefined();
+    expect(restored.scoreRow(rowOf(train, 0))).toBe(model.scoreRow(rowOf(train, 0)));
+    saved.state.featureBaselines = [{ edges: [1], proportions: [0.5, 0.5] }];
+    expect(() => MonitorModel.load(saved, { featureNames: NAMES, layoutVersion: 3 })).toThrow(/6 features/);
   });
 
   it('refuses a saved model from another feature layout, naming the fix', () => {

@@ -11,10 +11,11 @@ import {
   savedNumbers,
 } from '../../ml/model.js';
 import { FEATURE_LAYOUT_VERSION, FEATURE_NAMES } from '../features/featureNames.js';
+import { type FeatureBaseline, featureBaselines, loadFeatureBaselines } from './featureBaselines.js';
 import { createMonitorDetector } from './monitorDetector.js';
 import { RobustRowScaler, type RobustRowScalerState } from './robustRowScaler.js';
 import { ScoreCalibration, type ScoreCalibrationState } from './scoreCalibration.js';
-import { type DriftBaseline, decileBaseline } from './scoreDriftDetector.js';
+import { type DriftBaseline, decileBaseline, SCORE_HISTOGRAM_BINS } from './scoreDriftDetector.js';
 
 const KIND = 'monitor-model';
 const VERSION = 1;
@@ -66,7 +67,9 @@ export interface MonitorModelState {
   scaler: RobustRowScalerState;
   detector: SavedModel;
   calibration: ScoreCalibrationState;
-  driftBaseline: { edges: number[]; proportions: number[] };
+  driftBaseline: { edges: number[]; proportions: number[]; histogram?: number[] };
+  /** Absent from models saved before per-feature drift was measured. */
+  featureBaselines?: { edges: number[]; proportions: number[] }[];
   trainingRows: number;
 }
 
@@ -77,6 +80,7 @@ interface Parts {
   detector: AnomalyDetector;
   calibration: ScoreCalibration;
   driftBaseline: DriftBaseline;
+  featureBaselines: readonly FeatureBaseline[] | undefined;
   trainingRows: number;
 }
 
@@ -95,6 +99,8 @@ export class MonitorModel {
   readonly layoutVersion: number;
   /** Training scores' deciles on the calibrated scale: the drift detector's baseline. */
   readonly driftBaseline: DriftBaseline;
+  /** Each feature's training deciles (unscaled), for per-feature drift; absent on models saved before them. */
+  readonly featureBaselines: readonly FeatureBaseline[] | undefined;
   readonly trainingRows: number;
   readonly detector: AnomalyDetector;
   private readonly params: Parts['params'];
@@ -112,6 +118,7 @@ export class MonitorModel {
     this.detector = parts.detector;
     this.calibration = parts.calibration;
     this.driftBaseline = parts.driftBaseline;
+    this.featureBaselines = parts.featureBaselines;
     this.trainingRows = parts.trainingRows;
     this.scratch = new Float64Array(this.featureNames.length);
     this.reference = new Float64Array(this.featureNames.length);
@@ -148,6 +155,7 @@ export class MonitorModel {
       detector,
       calibration,
       driftBaseline,
+      featureBaselines: featureBaselines(x),
       trainingRows: x.rows,
     });
   }
@@ -217,7 +225,16 @@ export class MonitorModel {
         driftBaseline: {
           edges: Array.from(this.driftBaseline.edges),
           proportions: Array.from(this.driftBaseline.proportions),
+          ...(this.driftBaseline.histogram ? { histogram: Array.from(this.driftBaseline.histogram) } : {}),
         },
+        ...(this.featureBaselines
+          ? {
+              featureBaselines: this.featureBaselines.map((b) => ({
+                edges: Array.from(b.edges),
+                proportions: Array.from(b.proportions),
+              })),
+            }
+          : {}),
         trainingRows: this.trainingRows,
       },
     };
@@ -251,6 +268,7 @@ export class MonitorModel {
       throw new Error('saved monitor model has no valid training row count');
     }
     const edges = savedNumbers(state.driftBaseline?.edges, 'driftBaseline.edges');
+    const histogram = state.driftBaseline?.histogram;
     return new MonitorModel({
       layout: { featureNames: [...expected.featureNames], layoutVersion: expected.layoutVersion },
       params,
@@ -264,7 +282,11 @@ export class MonitorModel {
           'driftBaseline.proportions',
           edges.length + 1,
         ),
+        ...(histogram === undefined
+          ? {}
+          : { histogram: savedNumbers(histogram, 'driftBaseline.histogram', SCORE_HISTOGRAM_BINS) }),
       },
+      featureBaselines: loadFeatureBaselines(state.featureBaselines, cols),
       trainingRows: rows,
     });
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../ml/random.js';
-import { type DriftReport, decileBaseline, ScoreDriftDetector } from './scoreDriftDetector.js';
+import {
+  type DriftReport,
+  decileBaseline,
+  histogramBinOf,
+  SCORE_HISTOGRAM_BINS,
+  ScoreDriftDetector,
+} from './scoreDriftDetector.js';
 
 const uniformBaseline = decileBaseline(Float64Array.from({ length: 10_000 }, (_, i) => (i + 0.5) / 10_000));
 
@@ -103,6 +109,60 @@ describe('ScoreDriftDetector', () => {
     for (let i = 0; i < 100; i++) drift.observe(0.99);
     // The cool-down was forgotten with the old model.
     expect(reports).toHaveLength(2);
+  });
+
+  it('tells onCheck about every check, drifted or not, before onDrift hears of a drifted one', () => {
+    const calls: string[] = [];
+    const checks: DriftReport[] = [];
+    const drift = new ScoreDriftDetector({
+      window: 1_000,
+      checkEvery: 100,
+      onDrift: (r) => calls.push(`drift ${r.observed}`),
+      onCheck: (r, drifted) => {
+        checks.push(r);
+        calls.push(`check ${r.observed} ${drifted}`);
+      },
+    });
+    drift.setBaseline(uniformBaseline);
+    const random = seededRandom(5);
+    for (let i = 0; i < 1_200; i++) drift.observe(random.next());
+    for (let i = 0; i < 1_000; i++) drift.observe(0.97 + random.next() * 0.03);
+    const drifted = calls.filter((c) => c.startsWith('drift'));
+    expect(drifted).toHaveLength(1);
+    const at = calls.indexOf(drifted[0] as string);
+    expect(calls[at - 1]).toMatch(/^check \d+ true$/);
+    // Checks at 1,000 scores and every 100 after: 13 of them, the drifted one among them.
+    expect(checks.map((r) => r.observed)).toEqual(Array.from({ length: 13 }, (_, i) => 1_000 + i * 100));
+    expect(checks[0]?.psi).toBeLessThan(0.1);
+    expect(checks.at(-1)?.psi).toBeGreaterThan(1);
+  });
+
+  it('counts the window over twenty equal bins of [0, 1] beside the training shares in them', () => {
+    const checks: DriftReport[] = [];
+    const drift = new ScoreDriftDetector({
+      window: 400,
+      checkEvery: 400,
+      onDrift: () => {},
+      onCheck: (r) => checks.push(r),
+    });
+    drift.setBaseline(uniformBaseline);
+    // 100 scores each in the bins [0, 0.05), [0.5, 0.55) and [0.95, 1] (1 and above included), then the window slides.
+    for (let i = 0; i < 100; i++) drift.observe(0.01);
+    for (let i = 0; i < 100; i++) drift.observe(0.5);
+    for (let i = 0; i < 100; i++) drift.observe(0.999);
+    for (let i = 0; i < 100; i++) drift.observe(1.5);
+    for (let i = 0; i < 400; i++) drift.observe(i < 200 ? -3 : 0.26);
+    expect(checks).toHaveLength(2);
+    const [first, second] = checks as [DriftReport, DriftReport];
+    expect(first.histogram).toHaveLength(SCORE_HISTOGRAM_BINS);
+    expect(first.histogram[0]).toBe(0.25);
+    expect(first.histogram[10]).toBe(0.25);
+    expect(first.histogram[19]).toBe(0.5);
+    expect(Array.from(second.histogram).filter((v) => v > 0)).toEqual([0.5, 0.5]);
+    expect(second.histogram[5]).toBe(0.5);
+    for (const share of first.baselineHistogram ?? []) expect(share).toBeCloseTo(0.05, 12);
+    expect(histogramBinOf(0.05)).toBe(1);
+    expect(histogramBinOf(Number.NaN)).toBe(0);
   });
 
   it('refuses malformed baselines and options', () => {

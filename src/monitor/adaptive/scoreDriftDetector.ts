@@ -8,6 +8,11 @@ import { type PsiLevel, populationStabilityIndex, psiLevel } from './populationS
 export interface DriftBaseline {
   edges: Float64Array;
   proportions: Float64Array;
+  /**
+   * Share of the training scores in each of SCORE_HISTOGRAM_BINS equal bins of [0, 1], for charts;
+   * absent from baselines saved before it was kept.
+   */
+  histogram?: Float64Array;
 }
 
 export interface DriftReport {
@@ -22,6 +27,10 @@ export interface DriftReport {
   window: number;
   /** Scores observed since the baseline was set. */
   observed: number;
+  /** Share of the recent scores in each of SCORE_HISTOGRAM_BINS equal bins of [0, 1]. */
+  histogram: Float64Array;
+  /** The training scores' shares in the same bins, when the baseline has them. */
+  baselineHistogram?: Float64Array;
 }
 
 export interface ScoreDriftOptions {
@@ -35,9 +44,27 @@ export interface ScoreDriftOptions {
   threshold?: number;
   /** Scores that must pass after a report before the next one; defaults to one whole window. */
   cooldown?: number;
+  /**
+   * Every check, drifted or not, before onDrift hears of a drifted one (model-health recording).
+   * `drifted` says whether this check is reported to onDrift.
+   */
+  onCheck?: (report: DriftReport, drifted: boolean) => void;
 }
 
 const DECILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+/**
+ * Equal bins of [0, 1] the window's scores are also counted in: the calibrated score's own scale, so a
+ * chart reads "how much traffic scores above 0.95" rather than "above the training's 9th decile".
+ */
+export const SCORE_HISTOGRAM_BINS = 20;
+
+/** The histogram bin of a score on [0, 1]; anything outside goes to the end bins. */
+export function histogramBinOf(score: number): number {
+  if (!(score > 0)) return 0;
+  if (score >= 1) return SCORE_HISTOGRAM_BINS - 1;
+  return Math.floor(score * SCORE_HISTOGRAM_BINS);
+}
 
 /** Index of the bin holding score: how many edges are at or below it (a handful, so a scan is fastest). */
 export function binOf(edges: Float64Array, score: number): number {
@@ -58,7 +85,13 @@ export function decileBaseline(scores: ArrayLike<number>): DriftBaseline {
     proportions[bin] = (proportions[bin] as number) + 1;
   }
   for (let i = 0; i < proportions.length; i++) proportions[i] = (proportions[i] as number) / finite.length;
-  return { edges, proportions };
+  const histogram = new Float64Array(SCORE_HISTOGRAM_BINS);
+  for (const s of finite) {
+    const bin = histogramBinOf(s);
+    histogram[bin] = (histogram[bin] as number) + 1;
+  }
+  for (let i = 0; i < histogram.length; i++) histogram[i] = (histogram[i] as number) / finite.length;
+  return { edges, proportions, histogram };
 }
 
 function positiveInt(name: string, value: number): number {
@@ -73,6 +106,7 @@ function positiveInt(name: string, value: number): number {
  * with running per-bin counts, so observing a score is O(bins) and allocates nothing; every K scores,
  * once the window is full, PSI is computed and a drift at or above the threshold is reported, then
  * nothing more until the cool-down has passed (one sustained shift is one alert, not one per check).
+ * A second ring counts the same window over equal bins of [0, 1] for charts (one byte per score).
  *
  * Scores are compared on the scale the baseline was built on: with MonitorModel that is the
  * calibrated score, so the baseline is close to 10% per decile and PSI reads "has traffic moved
@@ -84,9 +118,12 @@ export class ScoreDriftDetector {
   readonly threshold: number;
   readonly cooldown: number;
   private readonly onDrift: (report: DriftReport) => void;
+  private readonly onCheck: ((report: DriftReport, drifted: boolean) => void) | undefined;
   private baseline: DriftBaseline | undefined;
   private counts = new Float64Array(0);
   private readonly ring: Uint8Array;
+  private readonly histogramRing: Uint8Array;
+  private readonly histogramCounts = new Float64Array(SCORE_HISTOGRAM_BINS);
   private filled = 0;
   private next = 0;
   private sinceCheck = 0;
@@ -110,7 +147,9 @@ export class ScoreDriftDetector {
     this.cooldown = options.cooldown ?? this.window;
     if (!(this.cooldown >= 0)) throw new RangeError(`drift cooldown must be >= 0, got ${this.cooldown}`);
     this.onDrift = options.onDrift;
+    this.onCheck = options.onCheck;
     this.ring = new Uint8Array(this.window);
+    this.histogramRing = new Uint8Array(this.window);
   }
 
   /**
@@ -131,8 +170,12 @@ export class ScoreDriftDetector {
     this.baseline = {
       edges: Float64Array.from(baseline.edges),
       proportions: Float64Array.from(baseline.proportions),
+      ...(baseline.histogram?.length === SCORE_HISTOGRAM_BINS
+        ? { histogram: Float64Array.from(baseline.histogram) }
+        : {}),
     };
     this.counts = new Float64Array(bins);
+    this.histogramCounts.fill(0);
     this.filled = 0;
     this.next = 0;
     this.sinceCheck = 0;
@@ -160,33 +203,43 @@ export class ScoreDriftDetector {
     const edges = baseline.edges;
     let bin = 0;
     while (bin < edges.length && (edges[bin] as number) <= score) bin++;
+    // histogramBinOf, spelled out for the same reason.
+    const fixed =
+      score > 0 ? (score >= 1 ? SCORE_HISTOGRAM_BINS - 1 : (score * SCORE_HISTOGRAM_BINS) | 0) : 0;
     const counts = this.counts;
+    const histogram = this.histogramCounts;
     if (this.filled === this.window) {
       const old = this.ring[this.next] as number;
       counts[old] = (counts[old] as number) - 1;
+      const oldFixed = this.histogramRing[this.next] as number;
+      histogram[oldFixed] = (histogram[oldFixed] as number) - 1;
     } else {
       this.filled++;
     }
     this.ring[this.next] = bin;
     counts[bin] = (counts[bin] as number) + 1;
+    this.histogramRing[this.next] = fixed;
+    histogram[fixed] = (histogram[fixed] as number) + 1;
     this.next = this.next + 1 === this.window ? 0 : this.next + 1;
     this.observedCount++;
     if (this.reported && this.sinceReport < this.cooldown) this.sinceReport++;
     if (++this.sinceCheck < this.checkEvery || this.filled < this.window) return;
     this.sinceCheck = 0;
     this.psi = populationStabilityIndex(baseline.proportions, counts);
-    if (this.psi < this.threshold || (this.reported && this.sinceReport < this.cooldown)) return;
-    this.reported = true;
-    this.sinceReport = 0;
-    this.report(baseline);
+    const drifted = !(this.psi < this.threshold || (this.reported && this.sinceReport < this.cooldown));
+    if (drifted) {
+      this.reported = true;
+      this.sinceReport = 0;
+    }
+    if (drifted || this.onCheck) this.report(baseline, drifted);
   }
 
   /**
-   * Tells onDrift. A method of its own because the arrow function below captures `this`: inside
-   * observe it would make V8 allocate a context for that on every call, reported or not.
+   * Tells onCheck and, when drifted, onDrift. A method of its own because the arrow functions below
+   * capture `this`: inside observe they would make V8 allocate a context on every call, checked or not.
    */
-  private report(baseline: DriftBaseline): void {
-    this.onDrift({
+  private report(baseline: DriftBaseline, drifted: boolean): void {
+    const report: DriftReport = {
       psi: this.psi,
       level: psiLevel(this.psi),
       baselineBins: Float64Array.from(baseline.proportions),
@@ -194,6 +247,10 @@ export class ScoreDriftDetector {
       edges: Float64Array.from(baseline.edges),
       window: this.filled,
       observed: this.observedCount,
-    });
+      histogram: Float64Array.from(this.histogramCounts, (c) => c / this.filled),
+      ...(baseline.histogram ? { baselineHistogram: Float64Array.from(baseline.histogram) } : {}),
+    };
+    this.onCheck?.(report, drifted);
+    if (drifted) this.onDrift(report);
   }
 }

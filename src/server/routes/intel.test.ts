@@ -64,7 +64,44 @@ beforeAll(async () => {
   for (let w = 12; w >= 1; w--) add(thisWeek - w * WEEK, 1);
   add(thisWeek, 6);
   await app.store.intelDocuments.upsertMany(docs);
+  await app.store.intelDocuments.upsertMany(seasonalFixture(now));
 });
+
+const DAY = 86_400_000;
+/** Days of the seasonal fixture, ending yesterday, and the one with a surge (counted back from yesterday). */
+const SEASONAL_DAYS = 84;
+const SURGE_DAYS_AGO = 9;
+
+/**
+ * Front-running write-ups per day over twelve weeks ending yesterday: a weekday/weekend season (about
+ * ten a weekday, two a weekend day, with a hashed wobble of up to two) and one day of 30, nine days back. RSS
+ * documents published at noon, so the text-source and first-milliseconds tests above do not see them.
+ */
+function seasonalFixture(now: number): IntelDocument[] {
+  const today = now - (now % DAY);
+  const docs: IntelDocument[] = [];
+  for (let back = SEASONAL_DAYS; back >= 1; back--) {
+    const day = today - back * DAY;
+    const weekday = (new Date(day).getUTCDay() + 6) % 7;
+    const wobble = (((back * 2_654_435_761) >>> 0) % 5) - 2;
+    const n = back === SURGE_DAYS_AGO ? 30 : weekday < 5 ? 10 + wobble : 2 + Math.sign(wobble);
+    for (let i = 0; i < n; i++) {
+      docs.push({
+        id: `rss:urn:seasonal:${day}-${i}`,
+        source: 'rss',
+        origin: 'seasonal-fixture',
+        kind: 'article',
+        title: `Sandwich report ${back}-${i}`,
+        body: 'a sandwich attack',
+        publishedAt: day + 12 * 3_600_000 + i,
+        modifiedAt: day + 12 * 3_600_000 + i,
+        raw: '{}',
+        entities: [{ kind: 'technique', value: 'front-running' }],
+      });
+    }
+  }
+  return docs;
+}
 
 afterAll(async () => {
   await app?.close();
@@ -179,6 +216,93 @@ describe('GET /v1/intel/trends', () => {
   });
 });
 
+describe('GET /v1/intel/forecast', () => {
+  it('forecasts a seasonal mention series with intervals, a rolling-origin check and the surge flagged', async () => {
+    const res = await get(
+      '/v1/intel/forecast?series=mentions:technique:front-running&bucket=day&horizon=14&level=0.95',
+    );
+    expect(res.statusCode).toBe(200);
+    const f = res.json();
+    expect(f.series.unit).toBe('day');
+    expect(f.series.history).toHaveLength(SEASONAL_DAYS);
+    expect(f.series.history.at(-1).start).toBe(Date.now() - (Date.now() % DAY) - DAY);
+    // The weekday/weekend season is found and modelled.
+    expect(f.model.period).toBe(7);
+    expect(f.model.name).toMatch(/^ETS\(A,(N|A|Ad),(A|M)\)$/);
+    expect(f.model.params.alpha).toBeGreaterThan(0);
+    expect(f.model.params.gamma).toBeGreaterThanOrEqual(0);
+    expect(f.fitted).toHaveLength(SEASONAL_DAYS);
+    expect(f.forecast).toHaveLength(14);
+    expect(f.naive).toHaveLength(14);
+    for (const p of f.forecast) {
+      expect(p.lower).toBeLessThanOrEqual(p.mean);
+      expect(p.upper).toBeGreaterThan(p.mean);
+    }
+    // The forecast follows the season: weekdays well above weekend days.
+    const weekday = (p: { start: number }) => (new Date(p.start).getUTCDay() + 6) % 7 < 5;
+    const mean = (ps: { mean: number }[]) => ps.reduce((a, p) => a + p.mean, 0) / ps.length;
+    expect(mean(f.forecast.filter(weekday))).toBeGreaterThan(
+      2 * mean(f.forecast.filter((p: { start: number }) => !weekday(p))),
+    );
+    // Rolling origin over the latest 26 days: most actuals inside their one-step interval.
+    expect(f.backtest.origins).toBe(26);
+    expect(f.backtest.oneStep).toHaveLength(26);
+    const inside = f.backtest.oneStep.filter((p: { position: string }) => p.position === 'inside').length;
+    expect(inside / 26).toBeGreaterThanOrEqual(0.75);
+    expect(f.backtest.mase).toBeGreaterThan(0);
+    expect(f.backtest.naiveMase).toBeGreaterThan(0);
+    // The surge left its interval, and is listed with the other buckets that did.
+    const surgeAt = Date.now() - (Date.now() % DAY) - SURGE_DAYS_AGO * DAY;
+    expect(f.outside).toContainEqual(
+      expect.objectContaining({ start: surgeAt, actual: 30, position: 'above' }),
+    );
+    expect(f.outside.length).toBeLessThanOrEqual(26 - inside);
+    expect(f.check.at).toBe(f.series.history.at(-1).start);
+  });
+
+  it('forecasts weekly mentions without a rolling-origin check when asked, with defaults', async () => {
+    const res = await get('/v1/intel/forecast?series=mentions:technique:signature-replay&origins=0');
+    expect(res.statusCode).toBe(200);
+    const f = res.json();
+    expect(f.series.unit).toBe('week');
+    // Twelve complete weeks of one write-up; the current week is left out until it closes.
+    expect(f.series.history.slice(-12).map((h: { value: number }) => h.value)).toEqual(new Array(12).fill(1));
+    expect(f.series.history.at(-1).start).toBe(thisWeek - WEEK);
+    expect(f.level).toBe(0.95);
+    expect(f.forecast).toHaveLength(8);
+    expect(f.backtest.skipped).toMatch(/origins=0/);
+    expect(f.outside).toEqual([]);
+  });
+
+  it('says how much history a forecast needs', async () => {
+    const short = await get('/v1/intel/forecast?series=mentions:technique:front-running&bucket=month');
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0].path).toBe('series');
+    expect(short.json().message).toMatch(/needs at least 6/);
+    expect(short.json().hint).toMatch(/bucket=day/);
+    const none = await get('/v1/intel/forecast?series=mentions:technique:never-mentioned');
+    expect(none.statusCode).toBe(400);
+    expect(none.json().message).toMatch(/0 complete weeks of history; a forecast needs at least 6/);
+  });
+
+  it('refuses an unknown series, a file, and bad bucket, horizon or level', async () => {
+    const unknown = await get('/v1/intel/forecast?series=volume');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().message).toMatch(/series "volume": unknown series "volume"/);
+    expect(unknown.json().hint).toContain('mentions:<entity kind>:<value>');
+    expect(unknown.json().hint).not.toContain('csv:');
+    const csv = await get('/v1/intel/forecast?series=csv:/etc/passwd');
+    expect(csv.statusCode).toBe(400);
+    expect(csv.json().message).toMatch(/does not read/);
+    for (const query of ['bucket=year', 'horizon=0', 'horizon=500', 'level=95', 'level=0', 'origins=-1']) {
+      const res = await get(`/v1/intel/forecast?series=alerts&${query}`);
+      expect(res.statusCode, query).toBe(400);
+    }
+    expect((await get('/v1/intel/forecast')).statusCode).toBe(400);
+    expect((await get('/v1/intel/forecast?series=alerts', {})).statusCode).toBe(401);
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents the intel routes', async () => {
     const paths = Object.keys((await get('/openapi.json', {})).json().paths);
@@ -188,6 +312,7 @@ describe('OpenAPI', () => {
         '/v1/intel/documents',
         '/v1/intel/documents/{id}',
         '/v1/intel/trends',
+        '/v1/intel/forecast',
       ]),
     );
   });

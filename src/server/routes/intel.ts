@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { ArgusError, NotFoundError, ValidationError } from '../../core/errors.js';
+import { backtestSeries, DEFAULT_BACKTEST_ORIGINS } from '../../intel/forecast/series/backtestSeries.js';
+import { forecastReport } from '../../intel/forecast/series/forecastReport.js';
+import { forecastSeries, MIN_BUCKETS } from '../../intel/forecast/series/forecastSeries.js';
+import { readSeries } from '../../intel/forecast/series/readSeries.js';
+import { SERIES_UNITS } from '../../intel/forecast/series/seriesBuckets.js';
+import { parseSeriesSpec, SERIES_FORMS, type SeriesSpec } from '../../intel/forecast/series/seriesSpec.js';
 import { sentiment } from '../../intel/nlp/sentiment.js';
 import { MENTION_BUCKETS } from '../../intel/pipeline/buckets.js';
 import { type BurstSettings, DEFAULT_BURST_SETTINGS } from '../../intel/pipeline/burstSettings.js';
@@ -55,6 +61,59 @@ const TrendsQuery = z.object({
     .describe('entities shown, most mentioned first (10)'),
 });
 
+/** The store's series; a CSV file is the CLI's business (the API reads no files named by a client). */
+const STORE_SERIES_FORMS = SERIES_FORMS.filter((form) => !form.startsWith('csv:'));
+const SERIES_HINT = `use one of:\n  ${STORE_SERIES_FORMS.join('\n  ')}`;
+
+const ForecastQuery = z.object({
+  series: z
+    .string()
+    .trim()
+    .min(1)
+    .max(600)
+    .describe(
+      'mentions:<kind>:<value>, alerts[:area=..,detector=..,severity=..], transfers:<asset>[:<chain>], incidents:<source>[:<origin>]',
+    ),
+  bucket: z.enum(SERIES_UNITS).default('week').describe('calendar bucket (UTC)'),
+  horizon: z.coerce.number().int().min(1).max(104).default(8).describe('buckets to forecast'),
+  level: z.coerce
+    .number()
+    .gt(0, 'expected a coverage between 0 and 1, e.g. 0.8 or 0.95')
+    .lt(1, 'expected a coverage between 0 and 1, e.g. 0.8 or 0.95')
+    .default(0.95)
+    .describe('coverage of the prediction intervals, e.g. 0.8 or 0.95'),
+  origins: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(104)
+    .default(DEFAULT_BACKTEST_ORIGINS)
+    .describe(
+      'latest buckets checked by rolling origin (at least 4; each refits the model); 0 skips the check',
+    ),
+});
+
+function seriesInvalid(message: string, hint: string): ValidationError {
+  return new ValidationError('INPUT_INVALID', 'the series parameter', [{ path: 'series', message }], hint);
+}
+
+function parseStoreSeries(text: string): SeriesSpec {
+  let spec: SeriesSpec;
+  try {
+    spec = parseSeriesSpec(text, 'series');
+  } catch (error) {
+    if (error instanceof ArgusError) throw seriesInvalid(error.message, SERIES_HINT);
+    throw error;
+  }
+  if (spec.kind === 'csv') {
+    throw seriesInvalid(
+      'csv: series are files, which the API does not read',
+      `forecast a file with \`argus intel forecast --series csv:<file>\`, or here one of:\n  ${STORE_SERIES_FORMS.join('\n  ')}`,
+    );
+  }
+  return spec;
+}
+
 const DocumentParams = z.object({
   id: z
     .string()
@@ -69,8 +128,9 @@ function summary({ raw: _raw, ...rest }: IntelDocument): Omit<IntelDocument, 'ra
 }
 
 /**
- * Threat intelligence read from the store: search, documents by source or entity, and mention trends
- * with bursts (the dashboard's chart). Ingest runs from the CLI (`argus intel ingest`).
+ * Threat intelligence read from the store: search, documents by source or entity, mention trends
+ * with bursts and forecasts of stored series (the dashboard's charts). Ingest runs from the CLI
+ * (`argus intel ingest`).
  */
 export const intelRoutes: FastifyPluginAsyncZod<{ store: Store; bursts?: BurstSettings }> = async (
   app,
@@ -173,6 +233,39 @@ export const intelRoutes: FastifyPluginAsyncZod<{ store: Store; bursts?: BurstSe
         },
         bursts,
       );
+    },
+  );
+
+  app.get(
+    '/v1/intel/forecast',
+    {
+      schema: {
+        tags: ['intel'],
+        summary:
+          'Forecast of a stored series (ETS by AICc, seasonal naive beside it) with prediction intervals, a rolling-origin check and the buckets that left their interval',
+        querystring: ForecastQuery,
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const spec = parseStoreSeries(q.series);
+      const series = await readSeries(spec, { unit: q.bucket, now: Date.now(), store });
+      const n = series.values.length;
+      if (n < MIN_BUCKETS) {
+        throw seriesInvalid(
+          `${series.name}: ${n} complete ${n === 1 ? q.bucket : `${q.bucket}s`} of history; a forecast needs at least ${MIN_BUCKETS} (five to fit, one to check)`,
+          n > 0
+            ? 'choose a shorter bucket (bucket=day), or wait for more data'
+            : 'nothing stored matches this series: check its spelling (techniques are kebab-case, e.g. mentions:technique:flash-loan)',
+        );
+      }
+      const options = { horizon: q.horizon, level: q.level };
+      const result = forecastSeries(series, options);
+      const backtest =
+        q.origins === 0
+          ? ({ ok: false, reason: 'not asked for (origins=0)', needed: 0, have: n } as const)
+          : backtestSeries(series, { ...options, maxOrigins: q.origins });
+      return forecastReport(series, result, backtest);
     },
   );
 };

@@ -3,6 +3,7 @@ import { ArgusError } from '../../core/errors.js';
 import type { Store } from '../types.js';
 import { postgresActions } from './actions.js';
 import { postgresAlerts } from './alerts.js';
+import { postgresAuditReports } from './auditReports.js';
 import { postgresAuthChallenges } from './authChallenges.js';
 import { postgresAuthDecisions } from './authDecisions.js';
 import { postgresAuthProfiles } from './authProfiles.js';
@@ -11,6 +12,7 @@ import { postgresIntelDocuments } from './intelDocuments.js';
 import { postgresLabels } from './labels.js';
 import { postgresMfaFactors } from './mfaFactors.js';
 import { applyPostgresMigrations } from './migrations.js';
+import { postgresModelHealth } from './modelHealth.js';
 import { postgresPipeline } from './pipeline.js';
 import { postgresApiKeys, postgresModels, postgresStepUps, postgresSweeps } from './small.js';
 import { postgresSourceCursors } from './sourceCursors.js';
@@ -115,6 +117,8 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     authDecisions: postgresAuthDecisions(pool),
     intelDocuments: postgresIntelDocuments(pool),
     sourceCursors: postgresSourceCursors(pool),
+    auditReports: postgresAuditReports(pool),
+    modelHealth: postgresModelHealth(pool),
     async migrate() {
       return applyPostgresMigrations(pool, options.schema);
     },

@@ -5,6 +5,7 @@ import { ArgusError } from '../../core/errors.js';
 import type { Store } from '../types.js';
 import { sqliteActions } from './actions.js';
 import { sqliteAlerts } from './alerts.js';
+import { sqliteAuditReports } from './auditReports.js';
 import { sqliteAuthChallenges } from './authChallenges.js';
 import { sqliteAuthDecisions } from './authDecisions.js';
 import { sqliteAuthProfiles } from './authProfiles.js';
@@ -13,6 +14,7 @@ import { sqliteIntelDocuments } from './intelDocuments.js';
 import { sqliteLabels } from './labels.js';
 import { sqliteMfaFactors } from './mfaFactors.js';
 import { SQLITE_MIGRATIONS } from './migrations.js';
+import { sqliteModelHealth } from './modelHealth.js';
 import { sqlitePipeline } from './pipeline.js';
 import { sqliteApiKeys, sqliteModels, sqliteStepUps, sqliteSweeps } from './small.js';
 import { sqliteSourceCursors } from './sourceCursors.js';
@@ -117,6 +119,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     authDecisions: sqliteAuthDecisions(db),
     intelDocuments: sqliteIntelDocuments(db),
     sourceCursors: sqliteSourceCursors(db),
+    auditReports: sqliteAuditReports(db),
+    modelHealth: sqliteModelHealth(db),
     async migrate() {
       return applyMigrations(db);
     },

@@ -5,7 +5,9 @@ import { detectPeriod } from '../detectPeriod.js';
 import { selectEts } from '../etsSelection.js';
 import { checkHorizon, checkLevel, type Forecast } from '../forecast.js';
 import { forecastAlert } from '../forecastAlert.js';
+import type { HoltWintersModel } from '../holtWinters.js';
 import { forecastHoltWinters } from '../holtWintersForecast.js';
+import { normalQuantile } from '../normalQuantile.js';
 import { seasonalNaive } from '../seasonalNaive.js';
 import { anscombe, log1p, type Transform } from '../transform.js';
 import type { Series } from './series.js';
@@ -46,7 +48,15 @@ export interface FittedForecast {
   period: number;
   /** Other candidates: their AICc, or why they were left out. */
   candidates: { name: string; aicc: number; skipped?: string }[];
+  /** The chosen model's smoothing parameters (only those its form uses; φ only when damped). */
+  params: { alpha: number; beta?: number; gamma?: number; phi?: number };
   forecast: Forecast;
+  /**
+   * The in-sample one-step fit of the chosen model, on the raw scale: each bucket's forecast from the
+   * buckets before it, with the one-step interval μ ± z·σ of the additive-error model. Parameters were
+   * fitted on every bucket, so this flatters the model; rolling-origin checks (backtestSeries) do not.
+   */
+  fitted: Forecast;
   /** Seasonal naive at the same period, on the raw scale. */
   naive: Forecast;
 }
@@ -73,7 +83,7 @@ export interface SeriesForecast {
   alert?: AlertInput;
 }
 
-function transformFor(series: Series, scale: Scale): Transform | undefined {
+export function transformFor(series: Series, scale: Scale): Transform | undefined {
   const chosen =
     scale === 'auto' ? { count: 'anscombe', amount: 'log', value: 'raw' }[series.measure] : scale;
   if (chosen === 'raw') return undefined;
@@ -89,7 +99,33 @@ function transformFor(series: Series, scale: Scale): Transform | undefined {
   return chosen === 'anscombe' ? anscombe : log1p;
 }
 
-function fitAndForecast(
+function usedParams(model: HoltWintersModel): FittedForecast['params'] {
+  const { alpha, beta, gamma, phi } = model.params;
+  return {
+    alpha,
+    ...(model.trend !== 'none' ? { beta } : {}),
+    ...(model.period > 1 ? { gamma } : {}),
+    ...(model.trend === 'damped' ? { phi } : {}),
+  };
+}
+
+/** The one-step in-sample forecasts with the interval of an additive error of variance σ². */
+function inSampleFit(model: HoltWintersModel, level: number, transform: Transform | undefined): Forecast {
+  const half = normalQuantile((1 + level) / 2) * Math.sqrt(model.sigma2);
+  const back = transform ? transform.inverse : (v: number) => v;
+  return {
+    mean: model.fitted.map(back),
+    lower: model.fitted.map((mu) => back(mu - half)),
+    upper: model.fitted.map((mu) => back(mu + half)),
+    level,
+  };
+}
+
+/**
+ * Detects the season, selects the model by AICc on the transformed scale and forecasts `horizon`
+ * buckets with seasonal naive beside it: one fit, as forecastSeries and the rolling-origin checks make it.
+ */
+export function fitAndForecast(
   y: Float64Array,
   unit: SeriesUnit,
   options: SeriesForecastOptions,
@@ -113,6 +149,8 @@ function fitAndForecast(
       aicc: c.aicc,
       ...(c.skipped ? { skipped: c.skipped } : {}),
     })),
+    params: usedParams(selection.model),
+    fitted: inSampleFit(selection.model, options.level, transform),
     forecast: {
       mean: back(onScale.mean),
       lower: back(onScale.lower),

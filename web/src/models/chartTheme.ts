@@ -1,0 +1,27 @@
+import type uPlot from 'uplot';
+
+/** The page's CSS colours for canvas drawing, which cannot read CSS variables itself. */
+export function cssColor(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+/** An axis in the dashboard's colours (muted labels, faint grid), light or dark. */
+export function themedAxis(extra: uPlot.Axis = {}): uPlot.Axis {
+  const line = cssColor('--line', '#dde1e8');
+  return {
+    stroke: cssColor('--muted', '#6b7280'),
+    grid: { stroke: line, width: 1 },
+    ticks: { stroke: line, width: 1 },
+    ...extra,
+  };
+}
+
+/** A #rrggbb colour as rgba with this opacity. */
+export function withAlpha(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** The PSI levels' colours, on charts and badges alike. */
+export const LEVEL_COLOR = { stable: '#2e9d5b', moderate: '#d97a00', significant: '#d33a3a' } as const;
