@@ -121,11 +121,6 @@ describe.skipIf(!haveChromium)('dashboard in headless Chromium', () => {
     await page.reload();
     await detail.getByText('0xmixer → 0xhop → 0xabc1').waitFor();
 
-    if (process.env.ARGUS_SCREENSHOTS) {
-      await row(page, 'Credential stuffing').locator('td.title').click();
-      await detail.getByText('140 failed logins').waitFor();
-      await page.screenshot({ path: join(import.meta.dirname, '..', 'docs', 'dashboard-alerts.png') });
-    }
     await page.close();
   }, 60_000);
 });

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { ArgusError } from '../../core/errors.js';
+import { parseTime } from '../../core/parseTime.js';
 import { MENTION_BUCKETS, type MentionBucket } from '../../intel/pipeline/buckets.js';
 import { formatTrends } from '../../intel/pipeline/formatTrends.js';
 import { intelTrends } from '../../intel/pipeline/intelTrends.js';
-import { parseTime } from '../../intel/pipeline/parseTime.js';
 import { withStore } from '../context.js';
 import { wholeNumber } from '../numberOption.js';
 import { consoleOutput, printJson, reportError } from '../output.js';

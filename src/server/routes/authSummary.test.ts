@@ -133,7 +133,9 @@ describe('GET /v1/auth/decisions/summary', () => {
 
     const badTime = await get('/v1/auth/decisions/summary?since=yesterday');
     expect(badTime.statusCode).toBe(400);
-    expect(badTime.json().message).toMatch(/since.*epoch ms or an ISO date/s);
+    expect(badTime.json().message).toMatch(
+      /since.*a date \(2024-01-01\), an ISO time or epoch ms, got "yesterday"/s,
+    );
 
     expect((await get('/v1/auth/decisions/summary?top=0')).statusCode).toBe(400);
     expect((await get('/v1/auth/decisions/summary', {})).statusCode).toBe(401);

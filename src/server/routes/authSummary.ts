@@ -5,6 +5,7 @@ import { DecisionSummaryBuilder, SUMMARY_BUCKETS, type SummaryBucket } from '../
 import { readDecisionSummary } from '../../auth/readDecisionSummary.js';
 import { ValidationError } from '../../core/errors.js';
 import type { Store } from '../../store/types.js';
+import { timeParam } from '../querySchemas.js';
 
 const DAY = 86_400_000;
 /** Without since: the last week. */
@@ -13,25 +14,6 @@ const DEFAULT_SPAN_MS = 7 * DAY;
 const HOURLY_UP_TO_MS = 7 * DAY;
 /** Buckets one answer may hold (about 83 days of hours, 5 years of days). */
 export const MAX_SUMMARY_BUCKETS = 2_000;
-
-/** Epoch ms, or an ISO date or time such as 2024-03-01 or 2024-03-01T12:00:00Z. */
-const timeParam = (what: string) =>
-  z
-    .string()
-    .trim()
-    .transform((s, ctx) => {
-      const t = /^\d+$/.test(s) ? Number(s) : /^\d{4}-\d{2}-\d{2}/.test(s) ? Date.parse(s) : Number.NaN;
-      if (!Number.isSafeInteger(t) || t < 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `expected epoch ms or an ISO date such as 2024-03-01T12:00:00Z, got "${s}"`,
-        });
-        return z.NEVER;
-      }
-      return t;
-    })
-    .optional()
-    .describe(what);
 
 const SummaryQuery = z.object({
   since: timeParam('window start, inclusive (default: a week before until)'),

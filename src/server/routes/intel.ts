@@ -12,24 +12,9 @@ import { MENTION_BUCKETS } from '../../intel/pipeline/buckets.js';
 import { type BurstSettings, DEFAULT_BURST_SETTINGS } from '../../intel/pipeline/burstSettings.js';
 import { normaliseEntityValue } from '../../intel/pipeline/entityValue.js';
 import { intelTrends } from '../../intel/pipeline/intelTrends.js';
-import { parseTime } from '../../intel/pipeline/parseTime.js';
 import { searchDocuments } from '../../intel/pipeline/searchDocuments.js';
 import { INTEL_SOURCES, type IntelDocument, type Store } from '../../store/types.js';
-import { csvOf, cursorParam, limitParam } from '../querySchemas.js';
-
-const timeParam = (what: string) =>
-  z
-    .string()
-    .transform((s, ctx) => {
-      const t = parseTime(s);
-      if (t === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'expected a date (2024-01-01), an ISO time or epoch ms' });
-        return z.NEVER;
-      }
-      return t;
-    })
-    .optional()
-    .describe(what);
+import { csvOf, cursorParam, limitParam, timeParam } from '../querySchemas.js';
 
 const SearchQuery = z.object({
   q: z.string().trim().min(1).max(500).describe('words that must all occur; or ids such as CVE-2024-3094'),

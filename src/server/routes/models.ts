@@ -1,25 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
-import { parseTime } from '../../intel/pipeline/parseTime.js';
 import type { Store } from '../../store/types.js';
+import { timeParam } from '../querySchemas.js';
 
 /** Rows one request may ask for; one more is read to tell whether the range held more. */
 export const MODEL_HEALTH_ROUTE_MAX = 2_000;
-
-const timeParam = (what: string) =>
-  z
-    .string()
-    .transform((s, ctx) => {
-      const t = parseTime(s);
-      if (t === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'expected a date (2024-01-01), an ISO time or epoch ms' });
-        return z.NEVER;
-      }
-      return t;
-    })
-    .optional()
-    .describe(what);
 
 const ModelParams = z.object({
   model: z

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
+import { themedAxis } from '../charts/chartTheme.js';
 import { UPlotChart } from '../charts/UPlotChart.js';
 import type { DecisionSummary } from './authDecisionsApi.js';
-import { themedAxis } from './chartTheme.js';
 import { stackedOutcomes } from './stackedSeries.js';
 
 /** Assessments per hour or day, stacked by outcome. */

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
+import { themedAxis } from '../charts/chartTheme.js';
 import { UPlotChart } from '../charts/UPlotChart.js';
 import type { DecisionSummary } from './authDecisionsApi.js';
-import { themedAxis } from './chartTheme.js';
 import { OUTCOME_COLOR } from './outcomeStyle.js';
 import { stackedOutcomes } from './stackedSeries.js';
 import { thresholdLines } from './thresholdLines.js';

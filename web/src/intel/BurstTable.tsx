@@ -1,5 +1,5 @@
+import { seriesColor } from '../charts/chartTheme.js';
 import type { BurstRow } from './burstRows.js';
-import { seriesColor } from './chartColors.js';
 import type { Bucket } from './intelApi.js';
 
 export function bucketText(start: number, bucket: Bucket): string {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
+import { cssColor, themedAxis, withAlpha } from '../charts/chartTheme.js';
 import { UPlotChart } from '../charts/UPlotChart.js';
-import { cssColor, themedAxis, withAlpha } from './chartColors.js';
 import { FORECAST_SERIES, forecastChartData } from './forecastChartData.js';
 import type { ForecastReport } from './intelApi.js';
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
+import { seriesColor, themedAxis } from '../charts/chartTheme.js';
 import { UPlotChart } from '../charts/UPlotChart.js';
 import { burstBandsPlugin } from './burstBands.js';
-import { seriesColor, themedAxis } from './chartColors.js';
 import type { Trends } from './intelApi.js';
 
 /**

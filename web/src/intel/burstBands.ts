@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import { withAlpha } from './chartColors.js';
+import { withAlpha } from '../charts/chartTheme.js';
 import type { Trends } from './intelApi.js';
 
 /** The left and right canvas x of bucket j: halfway to its neighbours (a line chart's points sit on starts). */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
+import { themedAxis } from '../charts/chartTheme.js';
 import { UPlotChart } from '../charts/UPlotChart.js';
-import { themedAxis } from './chartTheme.js';
 import type { ModelHealthCheck } from './modelHealthApi.js';
 import { alertRateBuckets, perThousand } from './modelHealthSeries.js';
 import { xRange } from './PsiChart.js';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type uPlot from 'uplot';
+import { cssColor, themedAxis } from '../charts/chartTheme.js';
 import { UPlotChart } from '../charts/UPlotChart.js';
-import { cssColor, themedAxis } from './chartTheme.js';
 import type { ModelHealthCheck } from './modelHealthApi.js';
 import { PSI_SIGNIFICANT } from './modelHealthSeries.js';
 import { psiMarkers } from './psiMarkers.js';

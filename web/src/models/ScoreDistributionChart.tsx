@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
+import { cssColor, themedAxis, withAlpha } from '../charts/chartTheme.js';
 import { barPaths, UPlotChart } from '../charts/UPlotChart.js';
-import { cssColor, themedAxis, withAlpha } from './chartTheme.js';
 import type { ModelHealthCheck } from './modelHealthApi.js';
 import { type DistributionView, distributionOf } from './modelHealthSeries.js';
 

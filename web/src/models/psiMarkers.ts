@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import { LEVEL_COLOR } from './chartTheme.js';
+import { LEVEL_COLOR } from './levelColor.js';
 import { PSI_MODERATE, PSI_SIGNIFICANT } from './modelHealthSeries.js';
 
 export interface PsiMarkers {
