@@ -52,6 +52,7 @@ import {
   evaluateSeries,
   type SeriesEvaluation,
 } from '../src/intel/forecast/benchmark/evaluateForecasters.js';
+import { poissonNoiseFloorMase } from '../src/intel/forecast/benchmark/poissonNoiseFloor.js';
 import { anscombe, log1p, type Transform } from '../src/intel/forecast/transform.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
@@ -103,9 +104,17 @@ interface SeriesSpec {
   transform: Transform;
   /** The row the verdict is judged on, declared before the run. */
   judged: 'ets' | 'ets, transformed';
+  /** Counts get a noise-floor row: the MASE of an oracle that knows each month's true mean. */
+  counts?: boolean;
 }
 const SERIES: SeriesSpec[] = [
-  { name: 'incidents per month', values: monthly.counts, transform: anscombe, judged: 'ets, transformed' },
+  {
+    name: 'incidents per month',
+    values: monthly.counts,
+    transform: anscombe,
+    judged: 'ets, transformed',
+    counts: true,
+  },
   {
     name: 'losses per month (known estimates)',
     values: monthly.lossesKnown,
@@ -139,6 +148,8 @@ interface Verdict {
   naiveMase: number;
   relMae: number;
   coverage: number;
+  /** Counts only: the MASE an oracle knowing each month's true mean would score (Poisson noise). */
+  noiseFloor?: number;
   met: boolean;
 }
 const verdicts: Verdict[] = [];
@@ -179,6 +190,23 @@ function printEvaluation(run: string, spec: SeriesSpec, evaluation: SeriesEvalua
     );
     if (row.modelsChosen) console.log(`${''.padEnd(36)}selected: ${tallyText(row.modelsChosen)}`);
   }
+  const floorRow = (spec.counts ? evaluation.rows.find((r) => r.period === 'detected') : undefined)?.points;
+  const floors = new Map<number, number>();
+  if (floorRow) {
+    for (const h of REPORTED_LEADS) {
+      const points = floorRow
+        .filter((p) => p.lead === h)
+        .map((p) => ({ target: p.origin + p.lead - 1, scale: p.scale }));
+      floors.set(h, poissonNoiseFloorMase(spec.values, points));
+    }
+    const cells = REPORTED_LEADS.flatMap((h) => [fmt(floors.get(h)), '', '', '']);
+    console.log(
+      `${' oracle: true mean, noise only'.padEnd(34)}${'-'.padEnd(9)}${cells.map((c) => c.padStart(11)).join('')}`,
+    );
+    console.log(
+      `${''.padEnd(36)}(Poisson E|Y - mean| with the mean a centred 5-month average: the floor under any method's MASE)`,
+    );
+  }
   const detectedRows = evaluation.rows.filter((r) => r.period === 'detected');
   const judged = detectedRows.find((r) => r.method === spec.judged);
   const naive = detectedRows.find((r) => r.method === 'seasonal naive');
@@ -195,6 +223,7 @@ function printEvaluation(run: string, spec: SeriesSpec, evaluation: SeriesEvalua
       naiveMase: leadOf(naive, h)?.mase ?? Number.NaN,
       relMae: lead.relMae,
       coverage: lead.coverage,
+      ...(floors.has(h) ? { noiseFloor: floors.get(h) as number } : {}),
       met: lead.mase < 1,
     });
   }
@@ -237,7 +266,15 @@ for (const v of verdicts) {
   console.log(
     `  ${v.run.padEnd(26)} ${v.series.padEnd(36)} h=${v.lead}: ${v.method.padEnd(28)} MASE ${fmt(v.mase)} ` +
       `(seasonal naive ${fmt(v.naiveMase)}), relMAE ${fmt(v.relMae)}, cover ${fmt(v.coverage, 2)}  ` +
-      `MASE<1 ${v.met ? 'met' : 'NOT MET'}; ${v.relMae < 1 ? 'beats' : 'does NOT beat'} seasonal naive`,
+      `MASE<1 ${v.met ? 'met' : 'NOT MET'}; ${v.relMae < 1 ? 'beats' : 'does NOT beat'} seasonal naive` +
+      (v.noiseFloor === undefined ? '' : `; noise floor ${fmt(v.noiseFloor)}`),
+  );
+}
+if (verdicts.some((v) => v.noiseFloor !== undefined && !v.met)) {
+  console.log(
+    '  The noise floor is the MASE of an oracle that knows the true mean of every month and misses only by\n' +
+      '  the Poisson noise of the count (overdispersion raises it further). Where it is near 1, MASE below 1 asks a\n' +
+      '  forecaster to come within a few percent of that oracle.',
   );
 }
 if (verdicts.some((v) => v.met && !(v.relMae < 1))) {
