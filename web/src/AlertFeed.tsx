@@ -89,7 +89,10 @@ export function AlertFeed(props: {
                   {a.area} / {a.detector}
                 </td>
                 <td>
-                  <span className="muted">{a.subject.kind}</span> <code>{a.subject.id}</code>
+                  <span className="muted">{a.subject.kind}</span>{' '}
+                  <code className="subject-id" title={a.subject.id}>
+                    {a.subject.id}
+                  </code>
                 </td>
                 <td className="title">{a.title}</td>
                 <td className="num">{a.count}</td>

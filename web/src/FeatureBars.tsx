@@ -4,7 +4,8 @@ type Feature = Extract<Evidence, { kind: 'feature' }>;
 
 /**
  * Each feature's value against its baseline as two horizontal bars on a shared per-row scale, so
- * "41 times its usual" reads at a glance. Plain SVG until the chart library lands.
+ * "41 times its usual" reads at a glance. A few bars need no chart library: plain SVG that shrinks
+ * with the panel.
  */
 export function FeatureBars(props: { features: Feature[] }) {
   const width = 220;
@@ -19,8 +20,9 @@ export function FeatureBars(props: { features: Feature[] }) {
               <th scope="row">{f.name}</th>
               <td>
                 <svg
-                  width={width}
-                  height={22}
+                  className="feature-bar"
+                  viewBox={`0 0 ${width} 22`}
+                  preserveAspectRatio="none"
                   role="img"
                   aria-label={`${f.name} ${f.value} vs ${f.baseline}`}
                 >
