@@ -101,6 +101,13 @@ describe.skipIf(!haveChromium)('dashboard against `argus serve --demo` in headle
       .locator('td.status', { hasText: 'acknowledged' })
       .waitFor();
 
+    // One subject's alerts: the filter goes to the server and holds for alerts that arrive live.
+    await row(page, 'Dormant account withdraws 250 ETH').getByRole('button', { name: 'acct-1042' }).click();
+    await page.getByTestId('subject-filter').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('table.alerts tbody tr').length === 1);
+    await page.getByRole('button', { name: 'all subjects' }).click();
+    await row(page, 'Live check from the e2e test').waitFor();
+
     await row(page, 'Dormant account withdraws 250 ETH').locator('td.title').click();
     const detail = page.getByRole('complementary', { name: 'alert detail' });
     await detail.getByText('inactive for 212 days').waitFor();

@@ -58,6 +58,19 @@ export function AlertFeed(props: {
           <Select label="Area" value={filter.area} options={AREAS} onChange={set('area')} />
           <Select label="Severity" value={filter.severity} options={SEVERITIES} onChange={set('severity')} />
           <Select label="Status" value={filter.status} options={ALERT_STATUSES} onChange={set('status')} />
+          {filter.subject && (
+            <span className="subject-chip" data-testid="subject-filter">
+              subject <code>{filter.subject}</code>
+              <button
+                type="button"
+                className="link"
+                aria-label="all subjects"
+                onClick={() => set('subject')('')}
+              >
+                ×
+              </button>
+            </span>
+          )}
         </div>
         {error && <p className="error">{error}</p>}
         <table className="alerts">
@@ -90,9 +103,17 @@ export function AlertFeed(props: {
                 </td>
                 <td>
                   <span className="muted">{a.subject.kind}</span>{' '}
-                  <code className="subject-id" title={a.subject.id}>
-                    {a.subject.id}
-                  </code>
+                  <button
+                    type="button"
+                    className="link subject-filter"
+                    title={`only the alerts about ${a.subject.id}`}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      set('subject')(a.subject.id);
+                    }}
+                  >
+                    <code className="subject-id">{a.subject.id}</code>
+                  </button>
                 </td>
                 <td className="title">{a.title}</td>
                 <td className="num">{a.count}</td>

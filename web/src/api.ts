@@ -13,6 +13,8 @@ export interface AlertFilter {
   area?: string;
   severity?: string;
   status?: string;
+  /** One subject's alerts: an account, address, user, contract or package id. */
+  subject?: string;
 }
 
 export class ArgusApi {

@@ -8,7 +8,8 @@ function matches(alert: Alert, filter: AlertFilter): boolean {
   return (
     (!filter.area || alert.area === filter.area) &&
     (!filter.severity || alert.severity === filter.severity) &&
-    (!filter.status || alert.status === filter.status)
+    (!filter.status || alert.status === filter.status) &&
+    (!filter.subject || alert.subject.id === filter.subject)
   );
 }
 
@@ -29,10 +30,10 @@ export function useLiveAlerts(api: ArgusApi, filter: AlertFilter, onUnauthorized
   const [state, setState] = useState<LiveState>('loading');
   const [error, setError] = useState<string>();
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
-  const { area, severity, status } = filter;
+  const { area, severity, status, subject } = filter;
 
   useEffect(() => {
-    const current: AlertFilter = { area, severity, status };
+    const current: AlertFilter = { area, severity, status, subject };
     let closed = false;
     let loaded = false;
     const pending: Alert[] = [];
@@ -78,7 +79,7 @@ export function useLiveAlerts(api: ArgusApi, filter: AlertFilter, onUnauthorized
       closed = true;
       es.close();
     };
-  }, [api, area, severity, status, onUnauthorized]);
+  }, [api, area, severity, status, subject, onUnauthorized]);
 
   const replace = useCallback(
     (alert: Alert) => setAlerts((list) => upsert(list, alert, { area, severity, status })),
