@@ -1,4 +1,5 @@
 import type { AssessBody } from '../auth/risk/assessInput.js';
+import { seededRandom } from '../ml/random.js';
 
 /*
  * The login attempts of the authentication demo: a deterministic stream over the 48 hours before the
@@ -19,18 +20,6 @@ export interface DemoAttempt {
 }
 
 type KeyEvent = { key: string; down: number; up: number };
-
-/** Small, fast, seedable (mulberry32): the same stream every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** Roughly normal in [-1.5, 1.5] (sum of three uniforms, centred). */
 const wobble = (random: () => number) => random() + random() + random() - 1.5;
@@ -290,7 +279,7 @@ function impossibleTravel(now: number, crowd: Person[], random: () => number): D
 
 /** Every attempt of the demo, oldest first. */
 export function authDemoAttempts(now: number): DemoAttempt[] {
-  const random = seededRandom(20_240_301);
+  const random = seededRandom(20_240_301).next;
   const crowd = people(now, random);
   const attempts = crowd.flatMap((p, i) => regularLogins(p, i, now, random));
   attempts.push(...credentialStuffing(now, ['dana', 'farah', 'ivan', 'lena', 'nora', 'omar'], random));

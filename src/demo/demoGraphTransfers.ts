@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Label } from '../core/label.js';
 import type { TransferEventInput } from '../core/transferEvent.js';
+import { seededRandom } from '../ml/random.js';
 import { type DemoStep, demoScenario } from './scenario.js';
 
 /** The addresses the scripted scenario names, read from it so the graph and the alerts agree. */
@@ -52,18 +53,6 @@ export function demoAddress(name: string): string {
   return `0x${createHash('sha256').update(`argus-demo:${name}`).digest('hex').slice(0, 40)}`;
 }
 
-/** mulberry32: small, seeded, and the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * A month of an exchange's on-chain life, ending at `now`: forty customers paying into their deposit
  * addresses, sweeps to the hot wallet and withdrawals out of it; a bridge exploiter laundering through
@@ -78,7 +67,7 @@ export function demoGraphData(now: number, steps: readonly DemoStep[] = demoScen
   const exploiter = demoAddress('bridge-exploiter');
   const drainer = demoAddress('airdrop-drainer');
   const otherExchange = demoAddress('other-exchange-hot-wallet');
-  const random = seededRandom(8);
+  const random = seededRandom(8).next;
   const start = now - 30 * DAY;
   const at = (day: number, jitterHours = 20) => Math.round(start + day * DAY + random() * jitterHours * HOUR);
   const usd = (low: number, high: number) => Math.round(low + random() * (high - low));

@@ -1,6 +1,7 @@
 import { bucketStart, bucketsBefore, nextBucketStart } from '../intel/forecast/calendarBuckets.js';
 import type { Random } from '../ml/random.js';
 import { simulationRandom } from '../ml/simulationRandom.js';
+import { poisson } from '../monitor/simulate/draws.js';
 
 /**
  * The demo's threat-intel corpus: short advisories and post-mortems about fictional projects, written
@@ -222,18 +223,6 @@ const ADVISORIES = [
 
 function pick<T>(random: Random, items: readonly T[]): T {
   return items[random.int(items.length)] as T;
-}
-
-/** A Poisson draw (Knuth): the rates here are small. */
-function poisson(random: Random, rate: number): number {
-  const limit = Math.exp(-rate);
-  let k = 0;
-  let p = random.next();
-  while (p > limit) {
-    k++;
-    p *= random.next();
-  }
-  return k;
 }
 
 /**
