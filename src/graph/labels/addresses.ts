@@ -1,8 +1,8 @@
 import { getAddress } from 'viem';
+import { decodeSegwit } from '../../core/bech32.js';
 import { type Chain, isEvmChain } from '../../core/chain.js';
 import { ValidationError } from '../../core/errors.js';
 import { base58CheckDecode } from './base58check.js';
-import { decodeSegwit } from './bech32.js';
 
 export type AddressCheck = { ok: true; address: string } | { ok: false; reason: string };
 

@@ -1,4 +1,4 @@
-import { isValidBech32Address } from './bech32Checksum.js';
+import { decodeSegwit } from '../../core/bech32.js';
 import { BUILT_IN_GAZETTEER, type GazetteerEntry } from './gazetteer.js';
 import { findTechniques, TECHNIQUES, type Technique } from './techniques.js';
 import { normalizeText } from './tokenize.js';
@@ -134,7 +134,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
     }
     if (bitcoin) {
       for (const m of text.matchAll(BECH32_CANDIDATE)) {
-        if (isValidBech32Address(m[0])) add('address', m[0].toLowerCase(), m.index, m.index + m[0].length);
+        if (decodeSegwit(m[0], 'bc').ok) add('address', m[0].toLowerCase(), m.index, m.index + m[0].length);
       }
     }
     for (const pattern of [SCOPED_PACKAGE, VERSIONED_PACKAGE]) {

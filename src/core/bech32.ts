@@ -1,6 +1,7 @@
 /*
  * Segwit address decoding (BIP-173 bech32 for witness v0, BIP-350 bech32m for v1 and later),
- * written out because no bech32 library is a direct dependency of Argus.
+ * written out because no bech32 library is a direct dependency of Argus. The address checks and the
+ * intel entity extractor (is a bc1… word really an address?) both decode with it.
  */
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 const BECH32_CONST = 1;
