@@ -1,8 +1,8 @@
 import type { IntelSourceItem, IntelSourceReader } from './intelSource.js';
-import { describeFsError, listFiles } from './listFiles.js';
+import { listFiles } from './listFiles.js';
 import { NvdClient, type NvdClientOptions } from './nvdClient.js';
 import { formatNvdTime, NvdPage, nvdDocument, parseNvdVulnerability } from './nvdRecord.js';
-import { readTextFile } from './readTextFile.js';
+import { readJsonFile } from './readTextFile.js';
 import { type Sleeper, systemSleeper } from './sleeper.js';
 import { Watermark } from './watermark.js';
 
@@ -138,16 +138,12 @@ export class NvdSource implements IntelSourceReader {
     this.cursor = cursor;
     for (const file of await listFiles(path, ['.json', '.json.gz'], 'NVD path')) {
       if (signal.aborted) return;
-      let json: unknown;
-      try {
-        json = JSON.parse(await readTextFile(file.path));
-      } catch (err) {
-        if (err instanceof SyntaxError) {
-          yield this.reject(file.relativePath, `not JSON: ${err.message}`);
-          continue;
-        }
-        throw describeFsError(err, file.path, 'NVD file');
+      const read = await readJsonFile(file.path, 'NVD file');
+      if (!read.ok) {
+        yield this.reject(file.relativePath, read.reason);
+        continue;
       }
+      const json = read.json;
       const page = NvdPage.safeParse(json);
       if (!page.success) {
         yield this.reject(

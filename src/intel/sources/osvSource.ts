@@ -1,7 +1,7 @@
 import type { IntelSourceItem, IntelSourceReader } from './intelSource.js';
-import { describeFsError, listFiles } from './listFiles.js';
+import { listFiles } from './listFiles.js';
 import { osvDocument, parseOsvRecord } from './osvRecord.js';
-import { readTextFile } from './readTextFile.js';
+import { readJsonFile } from './readTextFile.js';
 import { Watermark } from './watermark.js';
 
 export interface OsvSourceOptions {
@@ -51,16 +51,12 @@ export class OsvSource implements IntelSourceReader {
     const files = await listFiles(this.options.path, ['.json', '.json.gz'], 'OSV path');
     for (const file of files) {
       if (signal.aborted) return;
-      let json: unknown;
-      try {
-        json = JSON.parse(await readTextFile(file.path));
-      } catch (err) {
-        if (err instanceof SyntaxError) {
-          yield this.reject(file.relativePath, `not JSON: ${err.message}`);
-          continue;
-        }
-        throw describeFsError(err, file.path, 'OSV file');
+      const read = await readJsonFile(file.path, 'OSV file');
+      if (!read.ok) {
+        yield this.reject(file.relativePath, read.reason);
+        continue;
       }
+      const json = read.json;
       const records = recordsIn(json, file.relativePath);
       if (records === undefined) {
         yield this.reject(
