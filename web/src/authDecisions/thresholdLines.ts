@@ -1,4 +1,5 @@
 import type uPlot from 'uplot';
+import { strokeReferenceLine } from '../charts/referenceLine.js';
 
 export interface ThresholdLine {
   value: number;
@@ -14,17 +15,10 @@ export function thresholdLines(lines: readonly ThresholdLine[]): uPlot.Plugin {
         (u) => {
           const ctx = u.ctx;
           const dpr = devicePixelRatio || 1;
-          const { top, height, left, width } = u.bbox;
+          const { top, left, width } = u.bbox;
           for (const line of lines) {
-            const x = Math.round(u.valToPos(line.value, 'x', true));
             ctx.save();
-            ctx.strokeStyle = line.color;
-            ctx.lineWidth = 2 * dpr;
-            ctx.setLineDash([6 * dpr, 4 * dpr]);
-            ctx.beginPath();
-            ctx.moveTo(x, top);
-            ctx.lineTo(x, top + height);
-            ctx.stroke();
+            const x = strokeReferenceLine(u, 'x', line.value, { color: line.color, width: 2, dash: [6, 4] });
             ctx.fillStyle = line.color;
             ctx.font = `600 ${11 * dpr}px system-ui, sans-serif`;
             // Labels near the right edge go to the line's left so they stay inside the plot.

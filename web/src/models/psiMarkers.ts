@@ -1,4 +1,5 @@
 import type uPlot from 'uplot';
+import { strokeReferenceLine } from '../charts/referenceLine.js';
 import { LEVEL_COLOR } from './levelColor.js';
 import { PSI_MODERATE, PSI_SIGNIFICANT } from './modelHealthSeries.js';
 
@@ -35,42 +36,22 @@ export function psiMarkers(m: PsiMarkers): uPlot.Plugin {
             [PSI_MODERATE, LEVEL_COLOR.moderate, 'moderate 0.1'],
             [PSI_SIGNIFICANT, LEVEL_COLOR.significant, 'significant 0.2'],
           ] as const) {
-            const y = Math.round(u.valToPos(value, 'y', true));
-            ctx.strokeStyle = color;
-            ctx.lineWidth = 1.5 * dpr;
-            ctx.setLineDash([6 * dpr, 4 * dpr]);
-            ctx.beginPath();
-            ctx.moveTo(left, y);
-            ctx.lineTo(left + width, y);
-            ctx.stroke();
+            const y = strokeReferenceLine(u, 'y', value, { color, width: 1.5, dash: [6, 4] });
             ctx.fillStyle = color;
             ctx.textAlign = 'left';
             ctx.fillText(label, left + 4 * dpr, y - 4 * dpr);
           }
-          ctx.setLineDash([2 * dpr, 3 * dpr]);
           ctx.textAlign = 'left';
           for (const r of m.retrains) {
-            const x = Math.round(u.valToPos(r.x, 'x', true));
-            ctx.strokeStyle = m.muted;
-            ctx.lineWidth = 1.5 * dpr;
-            ctx.beginPath();
-            ctx.moveTo(x, top);
-            ctx.lineTo(x, top + height);
-            ctx.stroke();
+            const x = strokeReferenceLine(u, 'x', r.x, { color: m.muted, width: 1.5, dash: [2, 3] });
             ctx.fillStyle = m.muted;
             ctx.fillText(`g${r.generation}`, x + 3 * dpr, top + 11 * dpr);
           }
-          ctx.setLineDash([]);
           const selected = m.selected();
           if (selected !== undefined) {
-            const x = Math.round(u.valToPos(selected, 'x', true));
-            ctx.strokeStyle = m.accent;
-            ctx.lineWidth = 2 * dpr;
-            ctx.beginPath();
-            ctx.moveTo(x, top);
-            ctx.lineTo(x, top + height);
-            ctx.stroke();
+            strokeReferenceLine(u, 'x', selected, { color: m.accent, width: 2, dash: [] });
           }
+          ctx.setLineDash([]);
           ctx.strokeStyle = LEVEL_COLOR.significant;
           ctx.lineWidth = 2 * dpr;
           for (const d of m.drifted) {
